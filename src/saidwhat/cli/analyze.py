@@ -1,4 +1,4 @@
-"""The saidwhat command line."""
+"""`saidwhat analyze` and `saidwhat schema`."""
 from __future__ import annotations
 
 import json
@@ -9,12 +9,11 @@ from typing import Optional
 
 import typer
 
-from . import output
-from .document import Document
-from .readers import read_paths
-from .readers.txt import read as read_txt
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, when, in news articles.")
+from .. import output
+from ..document import Document
+from ..readers import read_paths
+from ..readers.txt import read as read_txt
+from . import app
 
 
 class Format(str, Enum):
@@ -45,8 +44,8 @@ def analyze(
     include_text: bool = typer.Option(False, "--text/--no-text", help="Include the analyzed text in each record"),
 ) -> None:
     """Extract attributions, entities, times, amounts and quality flags."""
-    from .engines.batch import analyze_batch
-    from .pipeline import load
+    from ..engines.batch import analyze_batch
+    from ..pipeline import load
 
     nlp = load(model)
     results = analyze_batch(nlp, _documents(paths, published), include_text=include_text)
@@ -69,15 +68,7 @@ def analyze(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of one output record."""
-    from .schema import json_schema
+    from ..schema import json_schema
 
     json.dump(json_schema(), sys.stdout, indent=1)
     sys.stdout.write("\n")
-
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()

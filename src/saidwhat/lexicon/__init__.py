@@ -1,0 +1,53 @@
+"""Word lists as data: one entry per line, '#' starts a comment.
+
+Adding a cue verb or a title is a one-line change to a .txt file here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The entries of `name`.txt, lowercased."""
+    return frozenset(w.lower() for w in _lines(f"{name}.txt"))
+
+
+@lru_cache(maxsize=None)
+def aliases() -> dict[str, str]:
+    """Variant spelling or short form (lowercased) → canonical name, from aliases.txt.
+
+    Each line is `Canonical | variant | variant ...`.
+    """
+    table: dict[str, str] = {}
+    for line in _lines("aliases.txt"):
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for n in names:
+            table[n.lower()] = names[0]
+    return table
+
+
+@lru_cache(maxsize=None)
+def spelling_variants() -> dict[str, str]:
+    """Transliteration variants (lowercased) → preferred spelling, from spelling_variants.txt.
+
+    These are spellings of one name that an article should not mix (Kyiv / Kiev); unlike
+    aliases (U.S. / United States), mixing them is flagged as a quality problem.
+    """
+    table: dict[str, str] = {}
+    for line in _lines("spelling_variants.txt"):
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for n in names:
+            table[n.lower()] = names[0]
+    return table
