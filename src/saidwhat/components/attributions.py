@@ -1,9 +1,296 @@
-"""Attribution rules: find cue, source and content spans."""
+"""Attribution rules: find cue, source and content spans in a parsed Doc.
+
+The rules, in the order they claim content:
+1. cue verbs with a clausal complement ("X said (that) ...", "..., he said", "said X");
+2. "according to X" and its variants, whose content is the clause they modify;
+3. "NAME: content" lines and "X said:" followed by a quote;
+4. direct quotes with no cue of their own that follow a quote by a known speaker
+   inherit that speaker (a quote that runs on keeps its speaker).
+Speakers are resolved later (components/speakers.py); these rules only mark the source
+mention as written.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from ..annotations import AttributionSpan
+from . import quotes as quote_marks
+
+CONTENT_DEPS = ("ccomp", "parataxis")
+# Complements that carry content for some cues ("urged him to ...", "wants to ...").
+XCOMP_CUES_FILE = "xcomp_cues"
+OBJECT_CUES_FILE = "object_cues"
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Dependents of the cue after its content that the content runs on into.
+RUN_ON_DEPS = ("advcl",)
+# Dependents of the cue that belong to neither content nor source (kept out of content).
+CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punct", "cc", "dative", "prep", "agent", "mark"}
+EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
+
+
+def _cue_lemmas() -> frozenset[str]:
+    return lexicon.words("cue_verbs")
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _cue_lemmas()
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of `verb`, looking through conjunctions and participle clauses."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    for child in verb.children:  # "said the minister" is sometimes parsed as a dobj after the cue
+        if child.dep_ in ("dobj", "attr") and child.i > verb.i and verb.lemma_ == "say" and _looks_like_source(child):
+            return child
+    # "X said ... and added ...", "..., adding that ...": the subject of the governing cue,
+    # looked for up the tree since the parser often hangs the second verb inside the content
+    if verb.dep_ in ("conj", "advcl", "xcomp"):
+        for ancestor in verb.ancestors:
+            if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
+                return _subject(ancestor) if ancestor.i != verb.i else None
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _looks_like_source(token: Token) -> bool:
+    return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+
+
+def _source_span(doc: Doc, subject: Token | None) -> Span | None:
+    if subject is None:
+        return None
+    if subject.dep_ == "csubj":
+        return None
+    tokens = [t for t in subject.subtree if not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
+    if not tokens:
+        return None
+    start, end = tokens[0].i, tokens[-1].i + 1
+    return _trim(doc[start:end])
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop punctuation, quote marks and spaces at both ends of a span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space or quote_marks.is_quote(doc[start])):
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space or quote_marks.is_quote(doc[end - 1])):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _fragments(doc: Doc, indices: set[int], quotes: list[Span]) -> list[Span]:
+    """Contiguous runs of token indices as trimmed spans; quote marks around a run are kept."""
+    runs: list[Span] = []
+    for i in sorted(indices):
+        if runs and runs[-1].end == i:
+            runs[-1] = doc[runs[-1].start : i + 1]
+        else:
+            runs.append(doc[i : i + 1])
+    out = []
+    for run in runs:
+        trimmed = _trim(run)
+        if trimmed is None or all(t.is_punct or t.is_space for t in trimmed):
+            continue
+        out.append(quote_marks.widen_to_quote(trimmed, quotes))
+    return out
+
+
+def _cue_span(doc: Doc, verb: Token) -> Span:
+    """The cue as written: the verb and a particle or fixed preposition ("pointed out")."""
+    end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return doc[verb.i : end]
+
+
+def _excluded(verb: Token, subject: Token | None) -> set[int]:
+    """Tokens that belong to the cue clause, not to the content."""
+    out = {verb.i}
+    if subject is not None:
+        out.update(t.i for t in subject.subtree)
+    for child in verb.children:
+        if child.dep_ in CUE_ATTACHED_DEPS and child.dep_ != "punct":
+            out.update(t.i for t in child.subtree)
+        elif child.dep_ == "punct":
+            out.add(child.i)
+    return out
+
+
+def _content_heads(verb: Token) -> list[Token]:
+    lemma = verb.lemma_.lower()
+    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if not heads and lemma in lexicon.words(XCOMP_CUES_FILE):
+        heads = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not heads and lemma in lexicon.words(OBJECT_CUES_FILE):
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+    return heads
+
+
+def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    heads = _content_heads(verb)
+    subject = _subject(verb)
+    excluded = _excluded(verb, subject)
+    content_idx: set[int] = set()
+    for head in heads:
+        content_idx.update(t.i for t in head.subtree)
+        for t in head.subtree:  # "noted that X and said Y": the second cue is its own attribution
+            if t.dep_ == "conj" and t is not head and _is_cue_verb(t) and not _has_subject(t) and _content_heads(t):
+                excluded.update(x.i for x in t.subtree)
+                excluded.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+    if heads:  # trailing modifiers of the cue that run on after the content ("..., depending on ...")
+        last = max(h.right_edge.i for h in heads)
+        for child in verb.rights:
+            if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child):
+                content_idx.update(t.i for t in child.subtree)
+    content_idx -= excluded
+    if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
+        content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
+    if heads and content_idx:
+        # a leading complementizer belongs to the cue, not the content
+        first = min(content_idx)
+        if doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"):
+            content_idx.discard(first)
+    if not content_idx:
+        quote = quote_marks.quote_near(verb, quotes)
+        if quote is None:
+            return None
+        content_idx = set(range(quote.start, quote.end))
+    content = _fragments(doc, content_idx, quotes)
+    if not content:
+        return None
+    return AttributionSpan(
+        cue=_cue_span(doc, verb),
+        content=content,
+        source=_source_span(doc, subject),
+        type=quote_marks.attribution_type(content, quotes),
+        sentence=sent_index,
+        rule="verb",
+    )
+
+
+def _according_to(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'..., according to X.' → content is the clause the phrase modifies."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        to = doc[token.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = doc[pobj.left_edge.i : pobj.right_edge.i + 1] if pobj is not None else None
+    phrase = set(range(token.i, (source.end if source is not None else to.i + 1)))
+    head = token.head
+    while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    sent = token.sent
+    content_idx = {t.i for t in sent if t.i not in phrase}
+    content = _fragments(doc, content_idx, quotes)
+    if not content:
+        return None
+    return AttributionSpan(
+        cue=doc[token.i : to.i + 1],
+        content=content,
+        source=_trim(source) if source is not None else None,
+        type=quote_marks.attribution_type(content, quotes),
+        sentence=sent_index,
+        rule="according-to",
+    )
+
+
+def _covered(attributions: list[AttributionSpan]) -> set[int]:
+    return {i for a in attributions for span in a.content for i in range(span.start, span.end)}
+
+
+def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], sent_starts: list[int]) -> list[AttributionSpan]:
+    """Quotes with no cue that follow a quoted attribution inherit its source and cue."""
+    covered = _covered(found)
+    by_position = sorted(found, key=lambda a: a.content[0].start)
+    out = []
+    for quote in quotes:
+        inner = range(quote.start, quote.end)
+        if any(i in covered for i in inner) or len(quote) < 4:
+            continue
+        previous = [a for a in by_position if a.content[-1].end <= quote.start]
+        if not previous:
+            continue
+        last = previous[-1]
+        gap = doc[last.content[-1].end : quote.start]
+        # only a short gap (the cue clause of the previous quote, or nothing) carries the speaker over
+        if last.type == "indirect" or len([t for t in gap if not t.is_punct and not t.is_space]) > 6:
+            continue
+        span = _trim(quote)
+        if span is None:
+            continue
+        out.append(
+            AttributionSpan(
+                cue=last.cue,
+                content=[quote_marks.widen_to_quote(span, quotes)],
+                source=last.source,
+                type="direct",
+                sentence=_sentence_index(sent_starts, quote.start),
+                rule="carry-over",
+            )
+        )
+        covered.update(inner)
+    return out
+
+
+def _sentence_index(sent_starts: list[int], token_i: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(sent_starts, token_i) - 1)
 
 
 def find_attributions(doc: Doc) -> Doc:
-    doc._.attributions = []
+    """Set ``doc._.attributions`` (list of AttributionSpan), in text order."""
+    quotes = quote_marks.find_quotes(doc)
+    sents = list(doc.sents)
+    sent_starts = [s.start for s in sents]
+    found: list[AttributionSpan] = []
+    for index, sent in enumerate(sents):
+        for token in sent:
+            att = None
+            if _is_cue_verb(token):
+                att = _verb_attribution(doc, token, quotes, index)
+            elif token.lower_ == "according":
+                att = _according_to(doc, token, quotes, index)
+            if att is not None:
+                found.append(att)
+    # a cue inside a quotation ("I think ...") is part of the quoted speaker's words
+    found = [a for a in found if a.cue is None or not quote_marks.inside_any(a.cue, quotes)]
+    found.extend(_orphan_quotes(doc, quotes, found, sent_starts))
+    found.sort(key=lambda a: (a.content[0].start, a.cue.start if a.cue is not None else 0))
+    doc._.attributions = _keep_nested_speech(found)
     return doc
+
+
+def _keep_nested_speech(found: list[AttributionSpan]) -> list[AttributionSpan]:
+    """Link attributions nested in another's content to it; keep only nested speech.
+
+    A reported statement inside a report ("officials say the leaders have warned Putin")
+    is a statement of its own; a nested belief or evidence cue ("... showed that") is part
+    of what the outer source said and is dropped.
+    """
+    kept = []
+    for inner in found:
+        outer = next(
+            (o for o in found if o is not inner and inner.cue is not None
+             and any(s.start <= inner.cue.start < s.end for s in o.content)),
+            None,
+        )
+        if outer is not None:
+            if inner.cue.root.lemma_.lower() not in lexicon.words("speech_verbs") or inner.source is None \
+                    or inner.source.root.pos_ == "PRON":
+                continue
+            inner.parent = outer
+        kept.append(inner)
+    return kept

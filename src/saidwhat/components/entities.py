@@ -1,20 +1,135 @@
-"""Entities: PERSON, ORG, GPE mentions clustered within the article, aliases merged."""
+"""Entities: PERSON, ORG, GPE mentions clustered within the article, aliases merged.
+
+The small NER model is not trusted alone: it tags some places PERSON ("Kyiv") or ORG
+("Moldova"), and reads the "State" of "Secretary of State" as an ORG. A gazetteer of
+places fixes the first; title words around a mention fix the second. Mentions merge when
+they are aliases of one name (lexicon/aliases.txt: U.S. / United States, Kyiv / Kiev)
+or, for people, when a surname matches exactly one full name of the article.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from .. import lexicon
 from ..annotations import EntityCluster
 
-KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+# Name-internal tokens that do not make a surname: "Lloyd J. Austin III" has surname Austin.
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article):]
+    return text.rstrip("’'s").strip() if text.endswith(("’s", "'s")) else text
+
+
+def _label(ent: Span) -> str:
+    """The entity label, corrected by the places gazetteer."""
+    if _clean(ent.text).lower() in lexicon.words("places"):
+        return "GPE"
+    return "GPE" if ent.label_ == "LOC" and ent.text.istitle() else ent.label_
+
+
+def _is_title_part(ent: Span) -> bool:
+    """'State' in 'Secretary of State', 'Defense' in 'Defense Secretary' are parts of a title."""
+    doc = ent.doc
+    before = doc[ent.start - 2 : ent.start].text.lower() if ent.start >= 2 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    titles = lexicon.words("titles")
+    return (before.endswith("of") and doc[ent.start - 2].lower_ in titles and len(ent) == 1) or (
+        after in titles and ent.label_ == "ORG" and len(ent) == 1 and after not in ("leader", "official", "officials")
+    )
+
+
+def surname(name: str) -> str:
+    parts = [p for p in name.split() if p.lower().strip(",") not in NAME_SUFFIXES]
+    return parts[-1] if parts else name
+
+
+def title_before(mention: Span) -> Span | None:
+    """The title written before a person's name ("NATO Secretary General" Jens Stoltenberg)."""
+    doc = mention.doc
+    root = mention.root
+    start = mention.start
+    for child in sorted(root.lefts, key=lambda t: -t.i):
+        if child.i >= mention.start or child.dep_ not in ("compound", "nmod", "amod", "appos", "npadvmod", "nn"):
+            continue
+        left = child.left_edge.i
+        if child.right_edge.i + 1 < start and doc[child.right_edge.i + 1 : start].text.strip(" ,"):
+            break
+        start = min(start, left)
+    while start < mention.start and (doc[start].dep_ in ("det", "poss", "punct") or doc[start].tag_ == "POS"):
+        start += 1
+    if start >= mention.start:
+        return None
+    span = doc[start : mention.start]
+    if not any(t.lower_ in lexicon.words("titles") for t in span):
+        return None
+    return span
+
+
+def title_after(mention: Span) -> Span | None:
+    """An appositive title ("Jake Sullivan, the national security adviser")."""
+    for child in mention.root.rights:
+        if child.dep_ == "appos" and child.i >= mention.end:
+            span = mention.doc[child.left_edge.i : child.right_edge.i + 1]
+            while len(span) and span[0].dep_ in ("det", "punct"):
+                span = span[1:]
+            if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 8:
+                return span
+    return None
+
+
+def _person_key(name: str, full_names: dict[str, list[str]]) -> str:
+    """A bare surname joins the one full name of the article that ends with it."""
+    if " " in name:
+        return name
+    matches = full_names.get(name, [])
+    return matches[0] if len(matches) == 1 else name
 
 
 def find_entities(doc: Doc) -> Doc:
-    clusters: dict[tuple[str, str], EntityCluster] = {}
-    for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS:
+    """Set ``doc._.entity_clusters`` (list of EntityCluster)."""
+    aliases = lexicon.aliases()
+    mentions = [(ent, _label(ent)) for ent in doc.ents if ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
+    full_names: dict[str, list[str]] = {}
+    for ent, label in mentions:
+        name = _clean(ent.text)
+        if label == "PERSON" and " " in name:
+            names = full_names.setdefault(surname(name), [])
+            if not any(n == name or name in n for n in names):
+                names.append(name)
+    clusters: dict[str, EntityCluster] = {}
+    for ent, label in mentions:
+        name = _clean(ent.text)
+        if not name:
             continue
-        key = (ent.label_, ent.text)
-        cluster = clusters.setdefault(key, EntityCluster(name=ent.text, label=ent.label_))
+        canonical = aliases.get(name.lower(), name)
+        if label == "PERSON":
+            canonical = _person_key(canonical, full_names)
+            canonical = next((n for n in full_names.get(surname(canonical), []) if canonical in n), canonical)
+        cluster = clusters.get(canonical.lower())
+        if cluster is None:
+            cluster = clusters[canonical.lower()] = EntityCluster(name=canonical, label=label)
         cluster.mentions.append(ent)
+        if label == "PERSON" and cluster.title is None:
+            title = title_before(ent) or title_after(ent)
+            if title is not None:
+                cluster.title = title.text
     doc._.entity_clusters = list(clusters.values())
     return doc
+
+
+def cluster_of(doc: Doc, start: int, end: int) -> EntityCluster | None:
+    """The cluster with a mention inside tokens [start, end), preferring a PERSON."""
+    best = None
+    for cluster in doc._.entity_clusters or []:
+        for m in cluster.mentions:
+            if start <= m.start and m.end <= end:
+                if cluster.label == "PERSON":
+                    return cluster
+                best = best or cluster
+    return best

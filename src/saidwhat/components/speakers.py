@@ -1,8 +1,171 @@
-"""Speaker resolution: from a source mention to a named entity, a group or an unnamed source."""
+"""Speaker resolution: from a source mention to a named entity, a group or an unnamed source.
+
+No coreference model installs offline, so pronouns are resolved here from the parse and
+the attribution context: "he"/"she" go to the most recent person who spoke, or else was
+the subject of a recent sentence; "they" to the most recent group or organization.
+Names resolve through the article's entity clusters, so "Blinken" becomes "Antony Blinken"
+once the article has named him.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker
+from .entities import cluster_of, title_after, title_before
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "them"}
+# How far back (in sentences) a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 4
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def _strip_determiner(span: Span) -> str:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in DETERMINERS):
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens) if tokens else span.text
+
+
+def _title(source: Span, cluster: EntityCluster) -> str | None:
+    for m in cluster.mentions:
+        if source.start <= m.start and m.end <= source.end:
+            title = title_before(m) or title_after(m)
+            if title is not None:
+                return title.text
+    return cluster.title
+
+
+def _kind_of_cluster(cluster: EntityCluster) -> str:
+    return "person" if cluster.label == "PERSON" else "organization"
+
+
+def _named(source: Span, cluster: EntityCluster, resolved_by: str) -> ResolvedSpeaker:
+    return ResolvedSpeaker(
+        name=cluster.name,
+        kind=_kind_of_cluster(cluster),
+        title=_title(source, cluster) if resolved_by != "pronoun" else cluster.title,
+        entity=cluster,
+        resolved_by=resolved_by,
+    )
+
+
+def _possessor(source: Span) -> Token | None:
+    """'Blinken' in "Blinken's comments" / "the minister's statement"."""
+    for child in source.root.children:
+        if child.dep_ == "poss" and child.lower_ not in ("his", "her", "its", "their"):
+            return child
+    return None
+
+
+def _group_or_unnamed(source: Span) -> ResolvedSpeaker | None:
+    head = source.root
+    lemma, lower = head.lemma_.lower(), head.lower_
+    if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "Ukrainians argue"
+        return ResolvedSpeaker(name=_strip_determiner(source), kind="group", resolved_by="mention")
+    if head.tag_ in ("NNS", "NNPS") or lower in lexicon.words("group_nouns"):
+        return ResolvedSpeaker(name=_strip_determiner(source), kind="group", resolved_by="mention")
+    if lemma in lexicon.words("unnamed_nouns"):
+        return ResolvedSpeaker(name=_strip_determiner(source), kind="unnamed", resolved_by="mention")
+    return None
+
+
+class _Context:
+    """What earlier attributions said about who is speaking, for pronouns."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sents = list(doc.sents)
+        self.speakers: list[tuple[int, ResolvedSpeaker]] = []  # (token index, speaker)
+        self.content_tokens = {
+            i for a in doc._.attributions or [] for span in a.content for i in range(span.start, span.end)
+        }
+
+    def remember(self, position: int, speaker: ResolvedSpeaker) -> None:
+        self.speakers.append((position, speaker))
+
+    def person_before(self, token: Token) -> ResolvedSpeaker | None:
+        """The latest person who spoke, or was the subject of a main clause, before `token`."""
+        floor = self._window_start(token)
+        spoke = next(
+            ((p, s) for p, s in reversed(self.speakers)
+             if floor <= p < token.i and s.kind == "person" and s.entity is not None),
+            None,
+        )
+        subject = self._recent_person_subject(token, floor)
+        candidates = [c for c in (spoke, subject) if c is not None]
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def group_before(self, token: Token) -> ResolvedSpeaker | None:
+        floor = self._window_start(token)
+        for position, speaker in reversed(self.speakers):
+            if floor <= position < token.i and speaker.kind in ("group", "organization", "unnamed"):
+                return speaker
+        return None
+
+    def _window_start(self, token: Token) -> int:
+        index = next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
+        return self.sents[max(0, index - PRONOUN_WINDOW)].start
+
+    def _recent_person_subject(self, token: Token, floor: int) -> tuple[int, ResolvedSpeaker] | None:
+        """The latest PERSON subject of a clause that is not reported content."""
+        best: tuple[int, EntityCluster] | None = None
+        for cluster in self.doc._.entity_clusters or []:
+            if cluster.label != "PERSON":
+                continue
+            for m in cluster.mentions:
+                if floor <= m.start < token.i and m.root.dep_ in ("nsubj", "nsubjpass") \
+                        and m.start not in self.content_tokens and (best is None or m.start > best[0]):
+                    best = (m.start, cluster)
+        if best is None:
+            return None
+        cluster = best[1]
+        return best[0], ResolvedSpeaker(name=cluster.name, kind="person", title=cluster.title, entity=cluster,
+                                        resolved_by="pronoun")
+
+
+def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
+    """Resolve one source mention."""
+    doc = source.doc
+    head = source.root
+    if head.lower_ in PERSON_PRONOUNS:
+        found = context.person_before(head)
+        if found is not None:
+            return ResolvedSpeaker(name=found.name, kind="person", title=found.title, entity=found.entity, resolved_by="pronoun")
+        return ResolvedSpeaker(name=None, kind="person", resolved_by=None)
+    if head.lower_ in PLURAL_PRONOUNS:
+        found = context.group_before(head)
+        if found is not None:
+            return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity, resolved_by="pronoun")
+        return ResolvedSpeaker(name=None, kind="group", resolved_by=None)
+    possessor = _possessor(source)
+    if possessor is not None:
+        cluster = cluster_of(doc, possessor.left_edge.i, possessor.i + 1)
+        if cluster is not None:
+            return _named(source, cluster, "possessive")
+    cluster = cluster_of(doc, head.left_edge.i if head.i >= source.start else source.start, source.end)
+    if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
+        by = "surname" if cluster.name != _strip_determiner(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
+        return _named(source, cluster, by)
+    group = _group_or_unnamed(source)
+    if group is not None:
+        return group
+    if cluster is not None:
+        return _named(source, cluster, "mention")
+    return ResolvedSpeaker(name=_strip_determiner(source), kind="other", resolved_by="mention")
 
 
 def resolve_speakers(doc: Doc) -> Doc:
+    """Fill ``speaker`` on every attribution of ``doc._.attributions`` that has a source."""
+    context = _Context(doc)
+    resolved: dict[tuple[int, int], ResolvedSpeaker] = {}
+    for att in doc._.attributions or []:
+        if att.source is None:
+            continue
+        key = (att.source.start, att.source.end)
+        if key not in resolved:
+            resolved[key] = resolve(att.source, context)
+        att.speaker = resolved[key]
+        context.remember(att.source.start, att.speaker)
     return doc

@@ -1,0 +1,96 @@
+"""Quotation marks: pair them into quote spans and classify content by them.
+
+Curly quotes pair by direction; straight quotes toggle. A quote left open at a paragraph
+end is closed there: news style reopens a multi-paragraph quote at each new paragraph.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+OPENING = {"“", "«", "„"}
+CLOSING = {"”", "»"}
+STRAIGHT = {'"', "''", "``"}
+ALL_QUOTES = OPENING | CLOSING | STRAIGHT
+
+
+def is_quote(token: Token) -> bool:
+    return token.text in ALL_QUOTES
+
+
+def _paragraph_end(token: Token) -> bool:
+    return "\n" in token.whitespace_ or "\n" in token.text
+
+
+def find_quotes(doc: Doc) -> list[Span]:
+    """Quote spans (quote marks included), in text order."""
+    quotes: list[Span] = []
+    open_at: int | None = None
+    for token in doc:
+        text = token.text
+        if "\n" in text and open_at is not None:  # paragraph break closes an open quote
+            if token.i - open_at > 1:
+                quotes.append(doc[open_at : token.i])
+            open_at = None
+            continue
+        if text in OPENING or (text in STRAIGHT and open_at is None):
+            open_at = token.i
+        elif (text in CLOSING or text in STRAIGHT) and open_at is not None:
+            quotes.append(doc[open_at : token.i + 1])
+            open_at = None
+        if open_at is not None and _paragraph_end(token) and token.i > open_at:
+            quotes.append(doc[open_at : token.i + 1])
+            open_at = None
+    if open_at is not None and len(doc) - open_at > 1:
+        quotes.append(doc[open_at : len(doc)])
+    return quotes
+
+
+def _inside(start: int, end: int, quote: Span) -> bool:
+    return quote.start <= start and end <= quote.end
+
+
+def inside_any(span: Span, quotes: list[Span]) -> bool:
+    """Whether `span` lies strictly within a quotation."""
+    return any(q.start < span.start and span.end < q.end for q in quotes)
+
+
+def attribution_type(content: list[Span], quotes: list[Span]) -> str:
+    """'direct' when every fragment lies inside quotes, 'mixed' when one holds a quote, else 'indirect'."""
+    inside = [any(_inside(s.start - 1, s.end + 1, q) or _inside(s.start, s.end, q) for q in quotes) for s in content]
+    if inside and all(inside):
+        return "direct"
+    for s in content:
+        for q in quotes:
+            if q.start < s.end and s.start < q.end and len(q) > 2:
+                return "mixed"
+    return "indirect"
+
+
+def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
+    """Extend a span over a quote mark it cuts, when only punctuation lies between."""
+    doc = span.doc
+    start, end = span.start, span.end
+    for q in quotes:
+        if q.start >= start and q.start < end < q.end:  # opens inside, closes just after
+            tail = doc[end : q.end]
+            if all(t.is_punct for t in tail):
+                end = q.end
+        if q.start < start < q.end <= end:  # closes inside, opened just before
+            head = doc[q.start : start]
+            if all(t.is_punct for t in head):
+                start = q.start
+    return doc[start:end]
+
+
+def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
+    """The quote a cue verb with no complement introduces: in its sentence, or right after a colon."""
+    sent = verb.sent
+    candidates = [q for q in quotes if not (q.start <= verb.i < q.end) and q.start < sent.end and q.end > sent.start]
+    if candidates:
+        before = [q for q in candidates if q.end <= verb.i]
+        return before[-1] if before else candidates[0]
+    following = [q for q in quotes if q.start >= sent.end and q.start - sent.end <= 1]
+    last = sent[-1] if sent[-1].text != "\n" else sent[-2] if len(sent) > 1 else sent[-1]
+    if following and last.text == ":":
+        return following[0]
+    return None
