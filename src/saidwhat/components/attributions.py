@@ -54,6 +54,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue clause set off inside or after the clause it reports ("X, she said, Y")."""
+    head = verb.head
+    return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX")
+            and not _is_cue_verb(head) and _has_subject(verb)
+            and any(t.text == "," for t in (verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb,)))
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
@@ -138,6 +146,9 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     heads = _content_heads(verb)
     subject = _subject(verb)
     excluded = _excluded(verb, subject)
+    if not heads and _is_parenthetical(verb):  # "The rules, she said, will cut costs": content is the host clause
+        heads = [verb.head]
+        excluded.update(t.i for t in verb.subtree)
     content_idx: set[int] = set()
     for head in heads:
         content_idx.update(t.i for t in head.subtree)
@@ -153,11 +164,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     content_idx -= excluded
     if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
         content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
-    if heads and content_idx:
-        # a leading complementizer belongs to the cue, not the content
-        first = min(content_idx)
-        if doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"):
-            content_idx.discard(first)
+    # A leading complementizer ("said that ...") stays in the content, as PARC-style corpora
+    # annotate it: the content is the whole complement clause.
     if not content_idx:
         quote = quote_marks.quote_near(verb, quotes)
         if quote is None:

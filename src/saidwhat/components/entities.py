@@ -83,6 +83,24 @@ def title_after(mention: Span) -> Span | None:
     return None
 
 
+def _gazetteer_places(doc: Doc) -> list[Span]:
+    """Places of the gazetteer that NER missed (one or two proper-noun tokens, not inside an entity)."""
+    places, aliases = lexicon.words("places"), lexicon.aliases()
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN":
+            continue
+        for size in (2, 1):
+            span = doc[token.i : token.i + size]
+            if len(span) == size and not any(i in taken for i in range(span.start, span.end)) and (
+                    span.text.lower() in places or aliases.get(span.text.lower()) == "United States"):
+                found.append(Span(doc, span.start, span.end, label="GPE"))
+                taken.update(range(span.start, span.end))
+                break
+    return found
+
+
 def _person_key(name: str, full_names: dict[str, list[str]]) -> str:
     """A bare surname joins the one full name of the article that ends with it."""
     if " " in name:
@@ -95,6 +113,8 @@ def find_entities(doc: Doc) -> Doc:
     """Set ``doc._.entity_clusters`` (list of EntityCluster)."""
     aliases = lexicon.aliases()
     mentions = [(ent, _label(ent)) for ent in doc.ents if ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
+    mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
+    mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}
     for ent, label in mentions:
         name = _clean(ent.text)

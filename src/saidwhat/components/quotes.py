@@ -71,6 +71,12 @@ def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
     doc = span.doc
     start, end = span.start, span.end
     for q in quotes:
+        if q.start <= start and end <= q.end:  # a quoted stretch is content as a whole, across sentences
+            inner_start, inner_end = q.start + 1, q.end - 1 if is_quote(doc[q.end - 1]) else q.end
+            while inner_end > inner_start and doc[inner_end - 1].text in (",", ";", ":") or (
+                    inner_end > inner_start and doc[inner_end - 1].is_space):
+                inner_end -= 1
+            return doc[inner_start:inner_end] if inner_end > inner_start else span
         if q.start >= start and q.start < end < q.end:  # opens inside, closes just after
             tail = doc[end : q.end]
             if all(t.is_punct for t in tail):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker
-from .entities import cluster_of, title_after, title_before
+from .entities import cluster_of, surname, title_after, title_before
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
@@ -69,6 +69,15 @@ def _group_or_unnamed(source: Span) -> ResolvedSpeaker | None:
     if lemma in lexicon.words("unnamed_nouns"):
         return ResolvedSpeaker(name=_strip_determiner(source), kind="unnamed", resolved_by="mention")
     return None
+
+
+def _person_by_surname(doc: Doc, token: Token) -> EntityCluster | None:
+    """The one PERSON cluster whose full name ends with `token` (a surname NER did not tag)."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+        return None
+    matches = [c for c in doc._.entity_clusters or [] if c.label == "PERSON" and " " in c.name
+               and surname(c.name) == token.text]
+    return matches[0] if len(matches) == 1 else None
 
 
 class _Context:
@@ -141,9 +150,12 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         return ResolvedSpeaker(name=None, kind="group", resolved_by=None)
     possessor = _possessor(source)
     if possessor is not None:
-        cluster = cluster_of(doc, possessor.left_edge.i, possessor.i + 1)
+        cluster = cluster_of(doc, possessor.left_edge.i, possessor.i + 1) or _person_by_surname(doc, possessor)
         if cluster is not None:
             return _named(source, cluster, "possessive")
+    by_surname = _person_by_surname(doc, head)
+    if by_surname is not None and head.i == source.end - 1:
+        return _named(source, by_surname, "surname")
     cluster = cluster_of(doc, head.left_edge.i if head.i >= source.start else source.start, source.end)
     if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
         by = "surname" if cluster.name != _strip_determiner(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
