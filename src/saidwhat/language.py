@@ -1,14 +1,20 @@
-"""A cheap English check: the share of common English function words among the words.
+"""A cheap language check: is a text English, and if not, what does it look like?
 
-No language-identification model installs offline with a small footprint; news prose in
-English has 20-40% of its words among the most frequent function words, other languages
-almost none of these exact forms.
+No language-identification model installs offline with a small footprint, and a cheap test
+is enough for news prose: English has 20-40% of its words among the most frequent function
+words; other Latin-script languages have their own function words (German 'der die und',
+French 'le la les des'), which count against English; other scripts (Cyrillic, Chinese,
+Arabic ...) are told apart by their letters alone.
 """
 from __future__ import annotations
 
 import re
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# Latin letters, accented ones included (Basic Latin to Latin Extended-B).
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in that is was he for it with as his on be at by i this had not are but from or "
     "have an they which one you were her all she there would their we him been has when who will more "
@@ -16,11 +22,48 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "may then do first any my now such like our over man me even most made after also did many before "
     "must through back years where much your way well down should because each just those people how".split()
 )
+# The most frequent function words of other languages of the news, without the forms that
+# are also English words ('a', 'in', 'die' ...).
+OTHER_FUNCTION_WORDS = {
+    "French": frozenset("le la les des du une et est que qui dans pour pas sur au aux ce il elle ils nous vous "
+                        "avec son sa ses mais ou été être fait selon cette très leur".split()),
+    "German": frozenset("der das und ist nicht ein eine einen dem den des zu mit sich auf für von sie es wir "
+                        "auch werden wird sei hat dass wie bei nach oder aber noch vor zum zur im am".split()),
+    "Spanish": frozenset("el los las del y es que en por con una para se su sus lo como pero más este esta "
+                         "fue ha según muy al entre también".split()),
+    "Italian": frozenset("il di che è per non una della del con sono gli le da nel alla ha anche come più "
+                         "questo ma dei delle".split()),
+    "Portuguese": frozenset("o os da do das dos um uma para com não se que por mais como mas foi ao pelo "
+                            "pela em é também".split()),
+    "Dutch": frozenset("de het een en van is dat niet zijn op te met voor er ook maar om wordt zij ze bij "
+                       "aan naar heeft".split()),
+}
+MIN_ENGLISH_SHARE = 0.12
+MIN_LATIN_SHARE = 0.5
+
+
+def guess_language(text: str, sample_chars: int = 20_000) -> str:
+    """'English', another language's name, 'non-Latin script', or 'unknown' for text (str).
+
+    Looks at the first `sample_chars` (int) characters only: the check must stay cheap on a
+    megabyte of text.
+    """
+    sample = text[:sample_chars]
+    letters = len(LETTER.findall(sample))
+    if letters and len(LATIN_LETTER.findall(sample)) < MIN_LATIN_SHARE * letters:
+        return "non-Latin script"
+    words = WORD.findall(sample.lower())
+    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    name, foreign = max(
+        ((lang, sum(w in vocab for w in words)) for lang, vocab in OTHER_FUNCTION_WORDS.items()), key=lambda x: x[1]
+    )
+    if foreign > english:
+        return name
+    if len(words) < 8:  # a headline or a one-liner: too short to judge, give it the benefit of the doubt
+        return "English"
+    return "English" if english >= MIN_ENGLISH_SHARE * len(words) else "unknown"
 
 
 def looks_english(text: str, sample_chars: int = 20_000) -> bool:
-    words = WORD.findall(text[:sample_chars].lower())
-    if len(words) < 8:  # too short to judge: give it the benefit of the doubt
-        return any(w in ENGLISH_FUNCTION_WORDS for w in words) or not words
-    share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-    return share >= 0.12
+    """Whether text (str) should be analysed as English."""
+    return guess_language(text, sample_chars) == "English"

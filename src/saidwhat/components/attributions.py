@@ -59,7 +59,13 @@ def _is_parenthetical(verb: Token) -> bool:
     head = verb.head
     return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX")
             and not _is_cue_verb(head) and _has_subject(verb)
-            and any(t.text == "," for t in (verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else verb,)))
+            and _set_off_by_comma(verb))
+
+
+def _set_off_by_comma(verb: Token) -> bool:
+    """The clause opens with a comma, its own (attached to the verb) or the one just before it."""
+    first = verb.left_edge
+    return first.text == "," or (first.i > 0 and verb.doc[first.i - 1].text == ",")
 
 
 def _has_subject(verb: Token) -> bool:

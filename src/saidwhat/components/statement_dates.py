@@ -1,8 +1,96 @@
-"""The date each statement was made: the time expression attached to its cue."""
+"""The date each statement was made: the time expression attached to its cue.
+
+"said on Friday", "On May 20, Zelensky said", "used the words ... on Wednesday": a time
+expression whose nearest governing verb in the parse is the cue dates the statement
+(``date_source='cue'``). One that modifies a clause above the cue ("Speaking on Friday,
+he said") dates it too (``'sentence'``). Expressions inside the content ("said the summit
+is in July") never do, and neither does the publication date: no expression, no date.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..annotations import AttributionSpan, TimexMatch
+
+# A calendar date at day granularity or coarser (2024-05-31, 2024-W22, 2024-05, 2024-Q2,
+# 2024, XXXX-WXX-5 ...): not a duration, a set, or a vague PAST_REF.
+CALENDAR = re.compile(r"^(?:\d{2,4}|XXXX)(?:-[\dWQHXSUFAPI]{1,3}){0,3}$")
+MAX_HOPS = 12
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The first verb above ``tok`` (spaCy Token) in the parse, or None at the root."""
+    for _ in range(MAX_HOPS):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if _is_verb(tok):
+            return tok
+    return None
+
+
+def _ancestors(tok: Token) -> set[int]:
+    return {a.i for a in tok.ancestors}
+
+
+def day_value(t: TimexMatch) -> str | None:
+    """The date a time expression gives to a statement (day or coarser), or None."""
+    if t.type not in ("DATE", "TIME"):
+        return None
+    value = t.value.split("T", 1)[0] if t.type == "TIME" else t.value
+    return value if CALENDAR.match(value) else None
+
+
+def _inside(t: TimexMatch, spans: list[Span]) -> bool:
+    return any(s.start_char <= t.start and t.end <= s.end_char for s in spans)
+
+
+def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
+    """(date, source, TimexMatch) for attribution ``att`` from ``times``, or (None, None, None)."""
+    if att.cue is None or not times:
+        return None, None, None
+    cue_ids = {t.i for t in att.cue}
+    cue_root = att.cue.root
+    sent = cue_root.sent
+    best = None
+    for t in times:
+        if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content):
+            continue
+        value = day_value(t)
+        if value is None:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.i in cue_ids:
+            continue
+        verb = governing_verb(root)
+        if verb is not None and verb.i in cue_ids:
+            rank = 0, "cue"
+        elif verb is None or verb.i in _ancestors(cue_root):
+            rank = 1, "sentence"
+        else:
+            continue
+        # prefer the cue's own adverbial, then the nearest; an anchored phrase over its anchor
+        key = (rank[0], abs(root.i - cue_root.i), -(t.end - t.start))
+        if best is None or key < best[0]:
+            best = key, value, rank[1], t
+    if best is None:
+        return None, None, None
+    return best[1], best[2], best[3]
 
 
 def date_attributions(doc: Doc) -> Doc:
+    """Set ``date``, ``date_source`` and ``date_time`` on each of ``doc._.attributions``
+    (spaCy Doc whose ``doc._.times`` are set)."""
+    times = doc._.times or []
+    for att in doc._.attributions or []:
+        att.date, att.date_source, att.date_time = statement_date(doc, att, times)
     return doc

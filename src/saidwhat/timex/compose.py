@@ -1,0 +1,58 @@
+"""Arithmetic on another expression: "three days after visiting Kyiv on May 14" → May 17.
+
+The whole phrase becomes one DATE whose ``anchor`` is the expression it counts from; the
+anchor stays an expression of its own. Only a short stretch without clause punctuation may
+stand between "after"/"before" and the anchor, so that the count and the anchor belong to one
+phrase.
+"""
+from __future__ import annotations
+
+import re
+
+from . import calendar as cal
+from .normalize import number, unit
+from .patterns import NUM, UNIT
+
+LEAD = re.compile(
+    r"(?<![\w-])(?P<num>" + NUM + r")[\s-]+(?P<unit>" + UNIT + r")\s+(?P<dir>after|before)\s+"
+    r"(?P<gap>[^.;:!?\n\"“”()]{0,60}?)$"
+)
+LOOKBACK = 120
+
+
+def compose(text: str, times: list, make) -> list:
+    """``times`` (list of TimexMatch, text order) with anchored composites added.
+
+    ``make(text, start, end, value, type, anchor)`` builds a TimexMatch. A DURATION inside a
+    composite (the "three days" of "three days after ...") is replaced by the composite.
+    """
+    out = list(times)
+    for t in times:
+        if t.type != "DATE" or not (cal.DAY_RE.match(t.value) or t.value.startswith("XXXX-")):
+            continue
+        lo = max(0, t.start - LOOKBACK)
+        m = LEAD.search(text, lo, t.start)
+        if m is None:
+            continue
+        n, u = number(m.group("num")), unit(m.group("unit"))
+        if not isinstance(n, float) or u is None or not n.is_integer():
+            continue
+        letter, mult = u
+        sign = 1 if m.group("dir") == "after" else -1
+        value = _shift(t.value, sign * int(n) * mult, letter)
+        if value is None:
+            continue
+        start = m.start()
+        out = [o for o in out if not (start <= o.start and o.end <= t.start)]
+        out.append(make(text[start:t.end], start, t.end, value, "DATE", t))
+    out.sort(key=lambda o: (o.start, -o.end))
+    return out
+
+
+def _shift(value: str, n: int, letter: str) -> str | None:
+    if value.startswith("XXXX-") and cal.DAY_RE.match("2000" + value[4:]):
+        # a month and day without a year: shift inside a leap year, keep the year unknown
+        shifted = cal.shift_value("2000" + value[4:], n, letter)
+        return "XXXX" + shifted[4:] if shifted else None
+    return cal.shift_value(value, n, letter)
+

@@ -1,0 +1,36 @@
+"""Checks against the spaCy parse that a regex match is a time expression.
+
+"May" the modal, "March" the verb, a year that is a sum of money: the tags and entities of
+the parse tell them apart where the text alone cannot.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .patterns import Candidate
+
+NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+NAME_ENTS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "PRODUCT", "LAW", "NORP"})
+
+
+def _token(doc: Doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def keep(c: Candidate, text: str, doc: Doc) -> bool:
+    """Whether candidate ``c`` (patterns.Candidate) of ``text`` holds up against ``doc``."""
+    g = c.groups
+    if c.rule == "month" and not (g.get("year") or g.get("mod") or g.get("rel")):
+        tok = _token(doc, c.start, c.end)
+        if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB" or tok.ent_type_ in NAME_ENTS):
+            return False  # "may" the modal, "March" the verb, the "March for Life"
+    elif c.rule == "year" and not (g.get("mod") or g.get("fiscal")):
+        tok = _token(doc, c.start, c.end)
+        if tok is not None and tok.ent_type_ in NOT_YEAR_ENTS:
+            return False
+    elif c.rule == "setword":
+        tok = _token(doc, c.start, c.end)
+        if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+            return False  # "the party daily Granma": a newspaper
+    return True

@@ -1,0 +1,166 @@
+"""Candidate time expressions in raw text: compiled regular expressions, built once.
+
+Each rule is a named regex; ``scan`` runs them all over the text and keeps, among
+overlapping matches, the longest (then the earliest rule). Spans follow TimeML: the
+determiner and modifiers ("the", "last", "early", "nearly") are inside, the preposition
+("on", "in", "for") is outside. Word lists come from ``data/`` through ``lexicon``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+
+@dataclass
+class Candidate:
+    """One regex match: character span, rule name and named groups."""
+
+    start: int
+    end: int
+    rule: str
+    groups: dict
+
+
+def _names(name: str, short_needs_dot: bool) -> str:
+    """Alternation of the capitalized names in ``data/<name>.tsv``; abbreviations of three or
+    four letters need a following dot or digit, so that "Sun", "Sat" or "Mar" as words are not
+    taken for dates."""
+    full, abbr = [], []
+    for word in lx.table(name, lower=False):
+        (full if len(word) > 4 or word == "May" or word == "June" or word == "July" else abbr).append(word)
+    alts = [re.escape(w) for w in sorted(full, key=len, reverse=True)]
+    for w in sorted(abbr, key=len, reverse=True):
+        alts.append(re.escape(w) + r"\.")
+        if not short_needs_dot:
+            alts.append(re.escape(w) + r"(?=\s+\d)")
+    return "(?:" + "|".join(alts) + ")"
+
+
+MONTH = _names("months", short_needs_dot=False)
+WEEKDAY = _names("weekdays", short_needs_dot=True)
+_NUMWORDS = [w for w, v in lx.column("numbers").items()]
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUM = (
+    r"(?i:(?:" + _TENS + r")[\s-](?:" + _ONES + r")|"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NUMWORDS, key=len, reverse=True))
+    + r"|\d+\s+1/2|\d+(?:,\d{3})*(?:\.\d+)?)"
+)
+UNIT_SG = "|".join(sorted(lx.table("units"), key=len, reverse=True))
+UNIT = r"(?i:centuries|(?:" + UNIT_SG + r")s?)"
+SEASON = lx.alternation(lx.table("seasons"))
+POD = lx.alternation(lx.table("parts_of_day"))
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+YEAR = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
+APPROX = r"(?i:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|just|only|barely|the\s+better\s+part\s+of)"
+MOD = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of)"
+REL = r"(?i:this\s+past|this\s+coming|last|next|this|coming|past)"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+SPOKEN_YEAR = (
+    r"(?i:nineteen[\s-]+(?:hundred|(?:" + _TENS + r")(?:[\s-]+(?:" + _ONES + r"))?|" + _TEENS
+    + r"|oh[\s-]+(?:" + _ONES + r"))|two\s+thousand(?:(?:\s+and)?[\s-]+(?:" + _ONES + "|" + _TEENS + r"))?)"
+)
+B = r"(?<![\w'-])"  # word start
+E = r"(?![\w-])"  # word end
+WD = r"(?P<wd>" + WEEKDAY + r")"
+
+# (name, core regex[, prefix regex matched backwards from the core])
+RULES: list[tuple] = [
+    # 2024-05-31, 5/31/2024
+    ("iso", B + r"(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)" + E),
+    ("slash", B + r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)" + E),
+    # (Friday,) May 31(, 2024)
+    ("mdy", B + r"(?:" + WD + r",?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E),
+    # (Friday,) 31 May (2024)
+    ("dmy", B + r"(?P<day>" + DAY + r")(?:\s+of)?\s+(?P<month>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E,
+     r"(?:" + WD + r",?\s+)?(?:(?i:the)\s+)?"),
+    # (early|last) May (2024)
+    ("month", r"(?<![\w'])(?P<month>" + MONTH + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR + r")|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?" + E,
+     r"(?:(?P<mod>" + MOD + r")[\s-]*|(?P<rel>" + REL + r")\s+)?"),
+    # (last) Friday (morning); Fridays (a SET)
+    ("weekday", r"(?<![\w'])" + WD + r"(?P<plural>s)?(?:\s+(?P<pod>" + POD + r")s?)?" + E,
+     r"(?:(?P<rel>" + REL + r"|(?i:the\s+(?:previous|following|next)))\s+)?"),
+    # today, yesterday morning, tonight, this evening, last night
+    ("dayword", B + r"(?i:(?P<dw>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>" + POD + r"))?)" + E),
+    ("daypart", B + r"(?i:(?P<rel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>" + POD + r"))" + E),
+    ("dayrel", B + r"(?i:the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow))" + E),
+    # 10 a.m. (EDT) (Friday); noon; midnight Friday
+    ("clock", B + r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?!\w)|[AP]M(?!\w))(?:\s+(?P<tz>[A-Z]{2,4}T))?(?:,?\s+(?:(?i:on)\s+)?(?:" + WD + r"|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")))?",
+     r"(?:(?P<approx>" + APPROX + r")\s+)?"),
+    ("clock24", B + r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>GMT|UTC|[A-Z]{2,3}T))?" + E),
+    ("noon", B + r"(?P<w>noon|midnight|midday)(?:,?\s+" + WD + r")?" + E),
+    # earlier this month, later this year, this week, last quarter, the coming year
+    ("unitrel", B + r"(?i:(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+most\s+recent|the\s+following|the\s+next|the\s+last|the\s+same|the\s+prior)\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|half))" + E),
+    ("unitin", B + r"(?i:(?P<pre>earlier|later)\s+(?:in|that)\s+the\s+(?P<unit>week|month|year))" + E),
+    ("weekend", B + r"(?i:the\s+weekend)" + E),
+    # three days ago, a year earlier, two weeks later
+    ("ago", B + r"(?P<num>" + NUM + r")[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?i:(?P<dir>ago|earlier|later|from\s+now|hence))" + E,
+     r"(?:(?P<approx>" + APPROX + r")\s+)?"),
+    # the year-earlier quarter, year-ago
+    ("yearago", B + r"(?i:(?P<shift>year|month|quarter)[\s-](?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<noun>quarter|period|nine\s+months|six\s+months|three\s+months|half|month|week|year)\b)?)" + E,
+     r"(?:(?P<det>(?i:the))\s+(?:(?i:comparable|same)\s+)?)?"),
+    # the third quarter, third-quarter, the latest quarter, the first quarter of 1990, fiscal 1989's second quarter
+    ("quarter", r"(?<![\w'])(?i:(?P<unit>quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + r"))?)" + E,
+     r"(?i:(?:(?P<det>the)\s+)?(?:(?P<qrel>latest|current|previous|last|next|same|most\s+recent|comparable|prior|this\s+year's|last\s+year's|next\s+year's|this)\s+)?(?:(?P<year0>" + YEAR + r")\s+)?(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?)"),
+    ("qcode", B + r"(?:(?P<q1>Q[1-4])\s*(?P<year>" + YEAR + r")?|(?P<q2>[1-4]Q)(?:\s*(?P<year2>" + YEAR + r"))?)" + E),
+    # 1990, fiscal 1989, early 1990, the end of 1990
+    ("year", r"(?<![\w'$£€#.,-])(?P<year>" + YEAR + r")(?![\w-])",
+     r"(?:(?P<mod>" + MOD + r")[\s-]*)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY))\s*)?"),
+    # the 1980s, the early '90s, the 20th century
+    ("decade", B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]*)?(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|'(?P<dec2>\d0)s)" + E),
+    ("century", B + r"(?:(?i:the)\s+)?(?P<cent>1?\d|2[01])(?:st|nd|rd|th)\s+(?i:century)" + E),
+    # nineteen ninety-six, the year two thousand, January nineteen ninety-seven (transcripts)
+    ("spokenyear", B + r"(?P<sy>" + SPOKEN_YEAR + r")" + E,
+     r"(?:(?P<month>" + MONTH + r")\s+|(?i:the\s+year)\s+|(?i:(?:the\s+)?(?P<season>" + SEASON + r")\s+of)\s+)?"),
+    ("decadeword", B + r"(?i:the\s+(?:(?P<mod>early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))" + E),
+    # the year, the fiscal year (a duration after "for")
+    ("theyear", B + r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|entire\s+|calendar\s+)?year)(?![\w-]|\s+(?:\d|two|nineteen|ago|earlier|before|after|later))"),
+    # last fall, this summer, the winter of 1994
+    ("season", r"(?<![\w'])(?i:(?P<season>" + SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r"))?)" + E,
+     r"(?i:(?:(?P<rel>last|this|next|this\s+past|early|late|mid|the|the\s+early|the\s+late)[\s-]+)?)"),
+    # holidays
+    ("holiday", B + r"(?P<hol>" + lx.alternation(lx.table("holidays", lower=False)) + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E),
+    # now, recently, the future
+    ("ref", B + r"(?i:(?P<ref>" + lx.alternation(lx.table("references")) + r"))" + E),
+    ("recent", B + r"(?i:(?P<ref>recent|past|coming)\s+(?P<unit>years|months|weeks|days|decades|times))" + E),
+    # daily, every day, each year, per year, every other week, every Friday
+    ("setword", B + r"(?i:(?P<set>" + lx.alternation(lx.table("sets")) + r"))" + E),
+    ("every", B + r"(?i:(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>" + NUM + r")\s+)?(?P<unit>" + UNIT + r"|(?-i:" + WEEKDAY + r")))" + E),
+    # (the past) three years, two-year, several weeks, the first nine months, a minute and a half
+    ("duration", B + r"(?P<num>" + NUM + r")(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half>\s+and\s+a\s+half)?" + E,
+     r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<det>(?i:the|each\s+of\s+the))\s+)?(?:(?P<rel>(?i:past|last|next|first|coming|previous|following|final|latest|remaining|full|entire|same|ensuing|preceding))\s+)?"),
+    # for weeks, for months (the preposition stays out of the span)
+    ("bareunit", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:years|months|weeks|days|hours|decades|minutes))" + E),
+]
+
+COMPILED = [
+    (r[0], re.compile(r[1]), re.compile(B + r[2] + "$") if len(r) > 2 else None) for r in RULES
+]
+PRIORITY = {r[0]: i for i, r in enumerate(RULES)}
+PREFIX_WINDOW = 40
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every match of every rule in ``text`` (str), best first: longest, then the rule listed
+    first, then the earliest. The caller keeps a candidate when it normalizes and overlaps
+    nothing kept before, so a match that turns out not to be a time leaves room for a shorter one.
+
+    Optional modifiers in front ("nearly", "the past", "early") are matched backwards from
+    the core of an expression: an optional group leading a pattern would be tried at every
+    position of the text and makes the scan ten times slower.
+    """
+    found = []
+    for name, rx, prefix in COMPILED:
+        for m in rx.finditer(text):
+            start, groups = m.start(), m.groupdict()
+            if prefix is not None:
+                p = prefix.search(text, max(0, start - PREFIX_WINDOW), start)
+                if p is not None and p.start() < start:
+                    start = p.start()
+                    groups.update({k: v for k, v in p.groupdict().items() if v is not None})
+            if m.end() > start:
+                found.append(Candidate(start, m.end(), name, groups))
+    found.sort(key=lambda c: (c.start - c.end, PRIORITY[c.rule], c.start))
+    return found

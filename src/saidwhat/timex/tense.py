@@ -1,0 +1,64 @@
+"""Which way a relative expression points, read from the spaCy parse.
+
+"said on Friday" looks back, "will meet on Friday" looks forward: the tense of the verb
+governing the expression decides. Returns -1 (past), +1 (future) or 0 (unknown).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# Verbs whose complement lies ahead: "plans to meet Friday", "is expected Friday".
+FUTURE_VERBS = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "prepare", "want"})
+PAST_AUX_TAGS = frozenset({"VBD"})
+ARRANGEMENT_VERBS = frozenset({"schedule", "postpone", "reschedule"})
+MAX_HOPS = 8
+# Words between a date and its verb that put the date ahead: "a dividend payable Dec. 15",
+# "a deadline of Friday".
+PROSPECTIVE = frozenset({"payable", "due", "effective", "deadline", "expires", "expiring",
+                         "scheduled", "slated", "upcoming", "next"})
+
+
+def verb_direction(verb: Token) -> int:
+    """Direction of ``verb`` (spaCy Token) from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
+        return 1
+    if "going" in lowers or any(a.lemma_ == "be" and a.nbor(1).lower_ == "going" for a in auxes if a.i + 1 < len(a.doc)):
+        return 1
+    if verb.lemma_ in ARRANGEMENT_VERBS:
+        return 1  # "planned a rally on Saturday", "was scheduled for Friday": ahead of the report
+    if verb.tag_ == "VBD" or any(a.tag_ in PAST_AUX_TAGS for a in auxes):
+        return -1
+    if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "'s"}:
+        return -1
+    if "to" in lowers and verb.tag_ == "VB" and verb.head is not verb:
+        # "plans to meet Friday" looks ahead; "staged celebrations to mark the entry on
+        # Friday" takes the tense of the verb it serves
+        head = verb.head
+        if head.lemma_ in FUTURE_VERBS and head.tag_ != "VBD":
+            return 1
+        return verb_direction(head) if head.pos_ in ("VERB", "AUX") else 0
+    if verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VBZ", "VBP", "VBN"):
+        return 1
+    if verb.tag_ == "VBG" and lowers & {"is", "are", "am", "'s", "'re"}:
+        return 1  # "is meeting Friday": a present progressive of an arrangement
+    return 0
+
+
+def direction(doc: Doc, start: int, end: int) -> int:
+    """Direction (-1, 0, +1) of the expression at characters [start, end) of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return 0
+    tok = span.root
+    for _ in range(MAX_HOPS):
+        if tok.lower_ in PROSPECTIVE:
+            return 1
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
+            return verb_direction(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return 0

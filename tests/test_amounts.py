@@ -1,0 +1,103 @@
+"""Amounts: money, counts, percentages, ordinals; spans, bounds and what is not an amount."""
+import pytest
+
+import saidwhat
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return saidwhat.load()
+
+
+def amounts(nlp, text):
+    doc = nlp(text)
+    return {a.text: a for a in doc._.amounts}
+
+
+def test_money_with_scale_words_and_currency_words(nlp):
+    found = amounts(nlp, "The members pledged at least 30 billion euros, or about $32 billion, in loans each year.")
+    euros = found["30 billion euros"]
+    assert (euros.value, euros.unit, euros.kind, euros.bound) == (3e10, "EUR", "money", "at least")
+    dollars = found["$32 billion"]  # "about" stays outside the span but marks it approximate
+    assert (dollars.value, dollars.unit, dollars.approximate) == (3.2e10, "USD", True)
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The club sold the striker for £2.5m last season.", "£2.5m", 2.5e6, "GBP"),
+        ("A ticket cost 1,200 yuan in the capital.", "1,200 yuan", 1200, "CNY"),
+        ("The fine was €300,000, the regulator ruled.", "€300,000", 3e5, "EUR"),
+        ("The bank lent US$5 million to the farmers.", "US$5 million", 5e6, "USD"),
+        ("The company raised $1.2bn from investors.", "$1.2bn", 1.2e9, "USD"),
+        ("Each stamp now costs 73 cents.", "73 cents", 0.73, "USD"),
+        ("Investors lost millions of dollars in the crash.", "millions of dollars", 1e6, "USD"),
+    ],
+)
+def test_money_forms(nlp, text, span, value, unit):
+    found = amounts(nlp, text)
+    assert span in found, found
+    assert found[span].value == pytest.approx(value)
+    assert (found[span].unit, found[span].kind) == (unit, "money")
+
+
+def test_count_keeps_comparative_bound_and_counted_noun_in_span(nlp):
+    found = amounts(nlp, "The ministry has blacklisted more than 250 foreign companies that trade with the regime.")
+    count = found["more than 250 foreign companies"]
+    assert (count.value, count.unit, count.kind, count.bound) == (250, "companies", "count", "more than")
+
+
+def test_spelled_out_numbers(nlp):
+    found = amounts(nlp, "Two dozen villagers and a million tourists came, along with three reporters.")
+    assert found["Two dozen villagers"].value == 24
+    assert found["a million tourists"].value == 1e6
+    assert (found["three reporters"].value, found["three reporters"].unit) == (3, "reporters")
+
+
+def test_vague_plurals_are_lower_bounds(nlp):
+    found = amounts(nlp, "Tens of thousands of protesters filled the square.")
+    crowd = found["Tens of thousands of protesters"]
+    assert (crowd.value, crowd.bound, crowd.unit) == (1e4, "more than", "protesters")
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("Prices rose 4.5 percent in March.", "4.5 percent", 4.5, "percent"),
+        ("Turnout fell to 61% this year.", "61%", 61, "percent"),
+        ("The bank cut rates by half a percentage point.", "half a percentage point", 0.5, "percentage points"),
+    ],
+)
+def test_percentages(nlp, text, span, value, unit):
+    found = amounts(nlp, text)
+    assert span in found, found
+    assert (found[span].value, found[span].unit, found[span].kind) == (value, unit, "percent")
+
+
+def test_ordinals_take_their_noun(nlp):
+    found = amounts(nlp, "The city will celebrate the 150th anniversary of the bridge, the country's third largest port.")
+    assert (found["150th anniversary"].value, found["150th anniversary"].unit) == (150, "ordinal")
+    assert found["third largest port"].value == 3
+
+
+def test_measures_are_quantities(nlp):
+    found = amounts(nlp, "The pipeline carries 3.5 million barrels over 700 miles.")
+    assert found["3.5 million barrels"].kind == "quantity"
+    assert found["700 miles"].kind == "quantity"
+
+
+def test_dates_times_ages_and_labels_are_not_amounts(nlp):
+    found = amounts(
+        nlp,
+        "On May 14, 2022, the mayor, 64, met for two days at 10 a.m. under Section 230 during COVID-19 "
+        "and the first day of a 2016 election review that lasted three years.",
+    )
+    assert found == {}
+
+
+def test_amount_offsets_point_into_the_text(nlp):
+    text = "Officials said roughly 40 people were hurt and $3 million was stolen."
+    doc = nlp(text)
+    assert doc._.amounts
+    for a in doc._.amounts:
+        assert text[a.start:a.end] == a.text

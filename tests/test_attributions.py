@@ -1,0 +1,94 @@
+"""Attribution rules on sentences of our own."""
+import pytest
+
+import saidwhat
+
+
+def attributions(text):
+    return saidwhat.analyze(text, published="2023-03-10").attributions
+
+
+def only(text):
+    found = attributions(text)
+    assert len(found) == 1, [(a.cue.text if a.cue else None, a.content) for a in found]
+    return found[0]
+
+
+def test_cue_before_indirect_content_drops_that():
+    a = only("The mayor said on Tuesday that the bridge would reopen in spring.")
+    assert a.cue.text == "said"
+    assert a.speaker.mention.text == "The mayor"
+    assert a.content == "that the bridge would reopen in spring"
+    assert a.type == "indirect"
+
+
+def test_direct_quote_with_postposed_cue():
+    a = only("“We will rebuild the harbour,” Maria Lopez told reporters.")
+    assert a.type == "direct"
+    assert a.content == "We will rebuild the harbour"
+    assert a.speaker.name == "Maria Lopez"
+    assert a.cue.text == "told"
+
+
+def test_inverted_cue():
+    a = only("“The vote is final,” said the chairman of the commission.")
+    assert a.type == "direct"
+    assert a.speaker.mention.text.endswith("chairman of the commission")
+
+
+def test_parenthetical_cue_splits_content():
+    a = only("The new rules, she said, will cut costs for small farms.")
+    text = " ".join(s for s in a.content.split(" … "))
+    assert "The new rules" in text and "will cut costs for small farms" in text
+    assert len(a.content_spans) == 2
+
+
+def test_mixed_quote():
+    a = only("The senator said the budget was “dead on arrival” in the House.")
+    assert a.type == "mixed"
+    assert "dead on arrival" in a.content
+
+
+def test_according_to():
+    a = only("The factory will close in June, according to two union leaders.")
+    assert a.cue.text == "according to"
+    assert a.speaker.mention.text == "two union leaders"
+    assert a.content == "The factory will close in June"
+
+
+def test_belief_cue_counts():
+    a = only("Economists believe the recession will be short.")
+    assert a.cue.text == "believe"
+    assert a.speaker.kind == "group"
+
+
+def test_quote_running_into_next_sentence_keeps_speaker():
+    found = attributions("“We are ready,” the coach said. “Nobody has trained harder than this team.”")
+    assert len(found) == 2
+    assert found[1].type == "direct"
+    assert found[1].content.startswith("Nobody has trained harder")
+    assert found[1].speaker.mention.text == found[0].speaker.mention.text == "the coach"
+
+
+def test_second_cue_in_coordination_is_its_own_attribution():
+    found = attributions("Ms. Okafor noted that exports rose and said she expected more growth.")
+    cues = [a.cue.text for a in found]
+    assert cues == ["noted", "said"]
+    assert all(a.speaker.name == "Okafor" for a in found)
+    assert "said" not in found[0].content
+
+
+def test_words_inside_a_quote_are_not_a_new_attribution():
+    found = attributions("“I think the plan will work,” the minister said.")
+    assert len(found) == 1
+    assert found[0].content == "I think the plan will work"
+
+
+def test_no_attribution_without_cue():
+    assert attributions("The river flooded three villages after heavy rain.") == []
+
+
+@pytest.mark.parametrize("verb", ["argued", "warned", "stressed", "insisted"])
+def test_cue_verbs_from_lexicon(verb):
+    a = only(f"The governor {verb} that the plan was too expensive.")
+    assert a.cue.text == verb

@@ -1,0 +1,29 @@
+"""Entity clustering on texts of our own."""
+import saidwhat
+
+
+def entities(text):
+    return {e.name: e for e in saidwhat.analyze(text).entities}
+
+
+def test_aliases_merge_country_short_forms():
+    found = entities("The United States sent aid. U.S. troops stayed home, and the US said more would follow.")
+    assert "United States" in found
+    assert {"U.S.", "US"} <= set(found["United States"].aliases)
+
+
+def test_transliterations_merge():
+    found = entities("Officials met in Kyiv on Monday. In Kiev, the mood was calm.")
+    assert set(found["Kyiv"].aliases) == {"Kyiv", "Kiev"}
+    assert found["Kyiv"].type == "GPE"
+
+
+def test_secretary_of_state_is_a_title_not_an_org():
+    found = entities("Secretary of State Laura Finch arrived in Rome.")
+    assert "State" not in found
+    assert found["Laura Finch"].title == "Secretary of State"
+
+
+def test_appositive_title():
+    found = entities("The plan came from Omar Haddad, the national security adviser, last year.")
+    assert found["Omar Haddad"].title == "national security adviser"

@@ -1,0 +1,79 @@
+"""Statement dates: the time expression attached to the cue dates the statement, never the
+content's times, never the publication date by default. Attributions are built by hand here."""
+import pytest
+
+import saidwhat
+from saidwhat.annotations import AttributionSpan
+from saidwhat.components.statement_dates import date_attributions
+
+PUBLISHED = "2024-05-31"  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return saidwhat.load()
+
+
+def span(doc, text):
+    start = doc.text.index(text)
+    return doc.char_span(start, start + len(text), alignment_mode="expand")
+
+
+def dated(nlp, text, cue, content, published=PUBLISHED):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc = nlp(doc)
+    cue_span = span(doc, cue)
+    att = AttributionSpan(cue=cue_span, content=[span(doc, content)], source=None, type="indirect",
+                          sentence=0)
+    doc._.attributions = [att]
+    date_attributions(doc)
+    return att
+
+
+def test_said_on_friday_dates_by_the_cue(nlp):
+    att = dated(nlp, "Trade Minister Clara Voss said on Friday that the fair opens in July.", "said",
+                "the fair opens in July")
+    assert (att.date, att.date_source) == ("2024-05-31", "cue")
+    assert att.date_time.text == "Friday"
+
+
+def test_fronted_date_dates_the_cue(nlp):
+    att = dated(nlp, "On May 20, Mayor Tom Okafor said that the bridge needs repairs.", "said",
+                "the bridge needs repairs")
+    assert (att.date, att.date_source) == ("2024-05-20", "cue")
+
+
+def test_bare_weekday_after_cue(nlp):
+    att = dated(nlp, "City officials said Thursday that the council had approved the budget.", "said",
+                "the council had approved the budget")
+    assert att.date == "2024-05-30"
+
+
+def test_multiword_cue(nlp):
+    att = dated(nlp, "The coach pointed out on Wednesday that the team was tired.",
+                "pointed out", "the team was tired")
+    assert (att.date, att.date_source) == ("2024-05-29", "cue")
+
+
+def test_time_in_content_does_not_date_the_statement(nlp):
+    att = dated(nlp, "Officials said the summit is in July.", "said", "the summit is in July")
+    assert (att.date, att.date_source, att.date_time) == (None, None, None)
+
+
+def test_no_time_means_no_date_not_the_publication_date(nlp):
+    att = dated(nlp, "He said the plan would work.", "said", "the plan would work")
+    assert att.date is None
+
+
+def test_durations_do_not_date(nlp):
+    att = dated(nlp, "European officials have said for months that Putin would not do it.", "said",
+                "Putin would not do it")
+    assert att.date is None
+
+
+def test_pipeline_without_attributions_runs(nlp):
+    doc = nlp.make_doc("Nothing was said on Friday.")
+    doc._.published = PUBLISHED
+    doc = nlp(doc)
+    assert [t.value for t in doc._.times] == ["2024-05-31"]
