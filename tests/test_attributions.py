@@ -92,3 +92,58 @@ def test_no_attribution_without_cue():
 def test_cue_verbs_from_lexicon(verb):
     a = only(f"The governor {verb} that the plan was too expensive.")
     assert a.cue.text == verb
+
+
+def test_object_content_and_object_predicate():
+    a = only("The governor called the budget plan a costly mistake.")
+    assert a.cue.text == "called"
+    assert a.content == "the budget plan a costly mistake"
+    assert a.speaker.mention.text == "The governor"
+
+
+def test_prepositional_content():
+    a = only("Farmers called for lower taxes on diesel.")
+    assert a.cue.text == "called"
+    assert a.content == "lower taxes on diesel"
+
+
+def test_infinitive_content():
+    a = only("The union vowed to strike until the end of the month.")
+    assert a.content == "to strike until the end of the month"
+
+
+def test_listener_is_not_content():
+    assert attributions("The coach told the players nothing new.") == []
+
+
+def test_purpose_clause_stays_in_content():
+    a = only("She stressed the need to hire more nurses to better protect the clinic.")
+    assert a.cue.text == "stressed"
+    assert a.content.endswith("to better protect the clinic")
+
+
+def test_participle_speech_cue_is_its_own_attribution():
+    found = attributions("The senator said the bill was flawed, adding that she would vote against it.")
+    assert [a.cue.text for a in found] == ["said", "adding"]
+    assert found[0].content == "the bill was flawed"
+    assert found[1].content == "that she would vote against it"
+
+
+def test_transcript_label_line():
+    found = attributions("MORGAN: Well, the answer is simple.\n\nREED: I disagree with that.")
+    assert [(a.speaker.mention.text, a.cue.text, a.content) for a in found] == [
+        ("MORGAN", ":", "Well, the answer is simple."),
+        ("REED", ":", "I disagree with that."),
+    ]
+
+
+def test_page_furniture_label_is_not_a_speaker():
+    assert attributions("Photo: A crowd gathers outside the court.") == []
+
+
+def test_signature_line_after_quote():
+    a = only("“The river is our life. We will protect it.”\n\n― Ana Lopez, Tucson")
+    assert a.cue.text == "―"
+    assert a.speaker.mention.text == "Ana Lopez"
+    assert a.content == "The river is our life. We will protect it."
+    assert a.type == "direct"

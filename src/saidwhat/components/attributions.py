@@ -3,7 +3,7 @@
 The rules, in the order they claim content:
 1. cue verbs with a clausal complement ("X said (that) ...", "..., he said", "said X");
 2. "according to X" and its variants, whose content is the clause they modify;
-3. "NAME: content" lines and "X said:" followed by a quote;
+3. "X said:" followed by a quote; "NAME: content" and "― Name" lines (line_cues.py);
 4. direct quotes with no cue of their own that follow a quote by a known speaker
    inherit that speaker (a quote that runs on keeps its speaker).
 Speakers are resolved later (components/speakers.py); these rules only mark the source
@@ -11,16 +11,18 @@ mention as written.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import AttributionSpan
+from . import line_cues
 from . import quotes as quote_marks
 
 CONTENT_DEPS = ("ccomp", "parataxis")
-# Complements that carry content for some cues ("urged him to ...", "wants to ...").
-XCOMP_CUES_FILE = "xcomp_cues"
-OBJECT_CUES_FILE = "object_cues"
+# Cues whose direct object is the listener, not the content ("told reporters", "asked him").
+NO_OBJECT_CONTENT_FILE = "no_object_content"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Dependents of the cue after its content that the content runs on into.
 RUN_ON_DEPS = ("advcl",)
@@ -30,11 +32,11 @@ EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
 
 
 def _cue_lemmas() -> frozenset[str]:
-    return lexicon.words("cue_verbs")
+    return lexicon.words("cue_verbs") | lexicon.learned_cues()
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _cue_lemmas()
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _cue_lemmas() and token.lower_ != "according"
 
 
 def _subject(verb: Token) -> Token | None:
@@ -57,7 +59,7 @@ def _subject(verb: Token) -> Token | None:
 def _is_parenthetical(verb: Token) -> bool:
     """A cue clause set off inside or after the clause it reports ("X, she said, Y")."""
     head = verb.head
-    return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX")
+    return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX")
             and not _is_cue_verb(head) and _has_subject(verb)
             and _set_off_by_comma(verb))
 
@@ -139,13 +141,33 @@ def _excluded(verb: Token, subject: Token | None) -> set[int]:
 
 
 def _content_heads(verb: Token) -> list[Token]:
+    """The roots of the content: a clause ("said that ..."), else an infinitive ("vowed to
+    ..."), else an object ("criticized the plan", "called them 'deplorables'"), else the
+    object of a fixed preposition ("called for a ban")."""
     lemma = verb.lemma_.lower()
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
-    if not heads and lemma in lexicon.words(XCOMP_CUES_FILE):
-        heads = [c for c in verb.children if c.dep_ == "xcomp"]
-    if not heads and lemma in lexicon.words(OBJECT_CUES_FILE):
-        heads = [c for c in verb.children if c.dep_ == "dobj"]
+    if not heads:
+        heads = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not heads and lemma not in lexicon.words(NO_OBJECT_CONTENT_FILE):
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
+        if objects:
+            heads = objects + [c for c in verb.children if c.dep_ == "oprd"]
+    if not heads:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.i > verb.i and (lemma, prep.lower_) in lexicon.prepositional_cues():
+                heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                break
     return heads
+
+
+def _nested_cue(token: Token, head: Token) -> bool:
+    """A second cue inside the content that reports on its own ("noted that X and said Y",
+    "..., arguing that Y"): its clause is a separate attribution, not part of this one."""
+    if token.i == head.i or token.dep_ not in ("conj", "advcl") or not _is_cue_verb(token) or _has_subject(token):
+        return False
+    # a purpose clause ("to better defend the region") is part of the content: only speech
+    # verbs, or verbs with a clause of their own, start a new attribution
+    return token.lemma_.lower() in lexicon.words("speech_verbs") or any(c.dep_ in CONTENT_DEPS for c in token.children)
 
 
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
@@ -158,10 +180,12 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     content_idx: set[int] = set()
     for head in heads:
         content_idx.update(t.i for t in head.subtree)
-        for t in head.subtree:  # "noted that X and said Y": the second cue is its own attribution
-            if t.dep_ == "conj" and t is not head and _is_cue_verb(t) and not _has_subject(t) and _content_heads(t):
+        if head.head.dep_ == "prep" and head.head.head.i == verb.i:  # "called for X": X is content, "for" not
+            excluded -= {t.i for t in head.subtree}
+        for t in head.subtree:
+            if _nested_cue(t, head):
                 excluded.update(x.i for x in t.subtree)
-                excluded.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+                excluded.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
     if heads:  # trailing modifiers of the cue that run on after the content ("..., depending on ...")
         last = max(h.right_edge.i for h in heads)
         for child in verb.rights:
@@ -259,8 +283,6 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
 
 
 def _sentence_index(sent_starts: list[int], token_i: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(sent_starts, token_i) - 1)
 
 
@@ -281,6 +303,9 @@ def find_attributions(doc: Doc) -> Doc:
                 found.append(att)
     # a cue inside a quotation ("I think ...") is part of the quoted speaker's words
     found = [a for a in found if a.cue is None or not quote_marks.inside_any(a.cue, quotes)]
+    for att in line_cues.find_line_attributions(doc, quotes):
+        att.sentence = _sentence_index(sent_starts, att.content[0].start)
+        found.append(att)
     found.extend(_orphan_quotes(doc, quotes, found, sent_starts))
     found.sort(key=lambda a: (a.content[0].start, a.cue.start if a.cue is not None else 0))
     doc._.attributions = _keep_nested_speech(found)

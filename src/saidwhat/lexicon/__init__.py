@@ -51,3 +51,16 @@ def spelling_variants() -> dict[str, str]:
         for n in names:
             table[n.lower()] = names[0]
     return table
+
+
+@lru_cache(maxsize=None)
+def learned_cues() -> frozenset[str]:
+    """Cue verb lemmas learned from annotated news (learned_cues.tsv, first column;
+    rebuilt by scripts/build_cue_lexicon.py)."""
+    return frozenset(line.split("\t", 1)[0].lower() for line in _lines("learned_cues.tsv"))
+
+
+@lru_cache(maxsize=None)
+def prepositional_cues() -> frozenset[tuple[str, str]]:
+    """(verb lemma, preposition) pairs whose object is the content ("called for a ban")."""
+    return frozenset(tuple(line.lower().split()[:2]) for line in _lines("prep_cues.txt"))
