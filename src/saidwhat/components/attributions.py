@@ -12,6 +12,7 @@ mention as written.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +32,9 @@ CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punc
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
 
 
+@lru_cache(maxsize=None)
 def _cue_lemmas() -> frozenset[str]:
+    # cached: asked for every token, and the union would build a new set each time
     return lexicon.words("cue_verbs") | lexicon.learned_cues()
 
 
