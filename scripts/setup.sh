@@ -15,6 +15,9 @@ if [ ! -x .venv/bin/uv ]; then
 fi
 stamp=".venv/.installed${extras:+-$extras}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
-  .venv/bin/uv pip install --quiet --python .venv/bin/python -c constraints.txt -e ".${extras:+[$extras]}"
+  # --compile-bytecode: this environment sets PYTHONDONTWRITEBYTECODE, so without it every new
+  # process compiles its imports again; Ray's agents then start so slowly on 2 busy cores that
+  # its raylet gives up waiting for them (~30 s) and aborts.
+  .venv/bin/uv pip install --quiet --compile-bytecode --python .venv/bin/python -c constraints.txt -e ".${extras:+[$extras]}"
   touch "$stamp"
 fi

@@ -1,4 +1,4 @@
-"""`saidwhat ingest`, `query`, `speakers` and `export`: the corpus store from the command line."""
+"""`saidwhat ingest`, `load`, `query`, `speakers` and `export`: the store from the command line."""
 from __future__ import annotations
 
 import csv
@@ -21,6 +21,11 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 class StatementType(str, Enum):
@@ -68,22 +73,84 @@ def _write(rows: list[BaseModel], fmt: Format, columns: list[tuple[str, int]]) -
             sys.stdout.write("".join(cells).rstrip() + "\n")
 
 
-@app.command()
-def ingest(
-    paths: list[str] = typer.Argument(..., help="Files or folders: .txt .html .jsonl(.gz) .warc(.gz); - for stdin"),
-    db: str = DB_OPTION,
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: every core)"),
-    model: str = typer.Option("sm", help="spaCy model: sm, md (if installed) or a package name"),
-    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none"),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr"),
-) -> None:
-    """Analyze a corpus into the store; a rerun skips what is stored, so a killed run resumes."""
-    from ..store.ingest import ingest as run
-
-    summary = run(paths, db, jobs=jobs, model=model, published=published, progress=progress)
+def _exit_if_nothing_stored(summary) -> None:
+    """Print an IngestSummary's line; exit 1 when there was input and none of it is in the store."""
     typer.echo(summary.line(), err=True)
     if summary.documents and not summary.ok and not summary.already_stored and not summary.duplicates:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(
+        ..., help="Files or folders: .txt .html .jsonl(.gz) .warc(.gz) .parquet; - for stdin; with Ray also URLs"),
+    db: str = DB_OPTION,
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", help="Worker processes, or Ray actors (default: every core, or every CPU of the cluster)"),
+    model: str = typer.Option("sm", help="spaCy model: sm, md (if installed) or a package name"),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none"),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr"),
+    engine: Engine = typer.Option(
+        Engine.local, help="local: worker processes here; ray: Ray Data on a cluster (pip install 'saidwhat[ray]')"),
+    address: Optional[str] = typer.Option(
+        None, help="Ray: the cluster (auto, HOST:PORT); default: RAY_ADDRESS, else a Ray started here"),
+    output: str = typer.Option(
+        "saidwhat-runs", help="Ray: folder or URL (s3://...) that gets a new run-<time>-<id> folder of Parquet"),
+    gpus: float = typer.Option(0.0, help="Ray: GPUs per actor, for a model that runs on GPU"),
+    load: bool = typer.Option(True, "--load/--no-load", help="Ray: import the run's Parquet into --db"),
+) -> None:
+    """Analyze a corpus into the store; a rerun skips what is stored, so a killed run resumes.
+
+    With --engine ray the analysis runs on a Ray cluster and writes Parquet records to a new
+    folder under --output, which is then loaded into --db (see `saidwhat load`); a rerun
+    analyzes everything again, and the load keeps one copy of each article.
+    """
+    if engine is Engine.ray:
+        _ingest_on_ray(paths, db, jobs, model, published, progress, address, output, gpus, load)
+        return
+    from ..store.ingest import ingest as run
+
+    _exit_if_nothing_stored(run(paths, db, jobs=jobs, model=model, published=published, progress=progress))
+
+
+def _ingest_on_ray(paths: list[str], db: str, jobs: Optional[int], model: str, published: Optional[str],
+                   progress: bool, address: Optional[str], output: str, gpus: float, load: bool) -> None:
+    if "-" in paths:
+        typer.echo("--engine ray reads files, folders and URLs, not standard input", err=True)
+        raise typer.Exit(code=2)
+    try:
+        from ..engines.ray_engine import run
+    except ImportError as exc:
+        typer.echo(f"--engine ray needs Ray: pip install 'saidwhat[ray]' ({exc})", err=True)
+        raise typer.Exit(code=2)
+    try:
+        result = run(paths, output, address=address, actors=jobs, gpus=gpus, model=model, published=published,
+                     progress=progress)
+    except (ValueError, FileNotFoundError) as exc:  # no input file, no GPU in the cluster
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2)
+    rate = result.records / result.seconds if result.seconds else 0.0
+    typer.echo(f"{result.records} records in {result.seconds:.1f} s ({rate:.1f}/s): {result.folder}", err=True)
+    if load:
+        from ..store.load import load_parquet
+
+        _exit_if_nothing_stored(load_parquet(result.folder, db))
+
+
+@app.command("load")
+def load_command(
+    parquet: str = typer.Argument(..., help="Folder, file or URL of Parquet records from `ingest --engine ray`"),
+    db: str = DB_OPTION,
+) -> None:
+    """Import Parquet records into the store; what is stored already is skipped, so a rerun adds nothing."""
+    from ..store.load import load_parquet
+
+    try:
+        summary = load_parquet(parquet, db)
+    except RuntimeError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2)
+    _exit_if_nothing_stored(summary)
 
 
 @app.command()

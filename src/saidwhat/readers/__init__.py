@@ -1,8 +1,8 @@
 """Readers turn paths, streams and bytes into Documents (text + metadata, or a per-document error).
 
 They know nothing of NLP. `read_paths` picks a reader by file extension (.txt .html .jsonl
-.jsonl.gz .warc .warc.gz; others are read as text); `read_stdin` by the first bytes. Every
-input gives at least one Document: a file that cannot be read gives one with its error.
+.jsonl.gz .warc .warc.gz .parquet; others are read as text); `read_stdin` by the first bytes.
+Every input gives at least one Document: a file that cannot be read gives one with its error.
 """
 from __future__ import annotations
 
@@ -16,17 +16,18 @@ from typing import BinaryIO
 
 from .. import settings
 from ..document import Document
-from . import html, jsonl, txt, warc
+from . import html, jsonl, parquet, txt, warc
 from .decode import too_large
 
 log = logging.getLogger(__name__)
 
-FORMATS = {"txt": txt, "html": html, "jsonl": jsonl, "warc": warc}
+FORMATS = {"txt": txt, "html": html, "jsonl": jsonl, "warc": warc, "parquet": parquet}
 SUFFIXES = {
     ".txt": "txt", ".text": "txt", ".md": "txt",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".warc": "warc",
+    ".parquet": "parquet",
 }
 # suffix -> bytes reader, for callers that only test whether a suffix is known.
 READERS: dict[str, Callable[[bytes, str], Iterator[Document]]] = {s: FORMATS[f].read for s, f in SUFFIXES.items()}
@@ -66,7 +67,7 @@ def _guarded(documents: Iterator[Document], source: str) -> Iterator[Document]:
 
 
 def read_stream(stream: BinaryIO, source: str, fmt: str, compressed: bool = False) -> Iterator[Document]:
-    """Documents from a binary stream (file object) of format `fmt` ('txt', 'html', 'jsonl', 'warc')."""
+    """Documents from a binary stream (file object) of format `fmt` (a FORMATS name: 'txt', 'jsonl' ...)."""
     if compressed and fmt != "warc":  # warcio reads gzip members itself
         stream = gzip.GzipFile(fileobj=stream)
     yield from _guarded(FORMATS[fmt].read_stream(stream, source), source)

@@ -70,7 +70,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
     """How many documents `paths` hold, read cheaply (JSONL lines counted), or None if unknown.
 
     For the progress bar's ETA only: inputs whose records cannot be counted without parsing
-    (WARC, standard input) give None.
+    (WARC, Parquet, standard input) give None.
     """
     total = 0
     for p in paths:
@@ -78,7 +78,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
             return None
     for path in _files(paths):
         fmt, compressed = format_of(path)
-        if fmt == "warc":
+        if fmt in ("warc", "parquet"):
             return None
         if fmt != "jsonl":
             total += 1

@@ -1,0 +1,30 @@
+# Shortcuts; the scripts are the source of truth. `make bench` runs every benchmark in turn,
+# each printing its figures as ratios to a baseline measured in the same run.
+PY := .venv/bin/python
+POLNEAR := ../shared/eval/polnear/data
+
+.PHONY: demo test bench bench-pipeline bench-ingest bench-store bench-web bench-times
+
+demo:
+	bash scripts/demo.sh
+
+test:
+	bash scripts/test.sh
+
+bench: bench-pipeline bench-times bench-store bench-ingest bench-web
+
+bench-pipeline:
+	bash scripts/setup.sh test,web
+	$(PY) benchmarks/bench_pipeline.py --split $(POLNEAR)/dev
+
+bench-times:
+	$(PY) benchmarks/bench_times.py
+
+bench-store:
+	$(PY) benchmarks/bench_store.py
+
+bench-ingest:
+	$(PY) benchmarks/bench_ingest.py
+
+bench-web:
+	$(PY) benchmarks/bench_web.py
