@@ -14,4 +14,5 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; } >/dev/null 2>&1 \
     || echo "warning: chromium could not be installed; the browser tests will skip" >&2
 fi
+if [ -x /usr/bin/chromium ]; then export SAIDWHAT_REQUIRE_BROWSER=1; fi
 .venv/bin/python -m pytest -n "${SAIDWHAT_TEST_WORKERS:-2}" --dist loadfile "$@"
