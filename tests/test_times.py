@@ -99,3 +99,68 @@ def test_calendar_helpers():
     assert cal.shift_value("2024-05-14", 3, "D") == "2024-05-17"
     assert cal.reference_date("1990-08-15T13:37").isoformat() == "1990-08-15"
     assert cal.reference_date(None) is None
+
+
+# ---------------------------------------------------------------- TempEval-3 error groups (issue #3)
+
+def test_that_year_and_that_day_count_from_the_period_spoken_of():
+    found = {t.text: t.value for t in extract("The mayor fled in June 2019 and came back later that year.", PUBLISHED)}
+    assert found["later that year"] == "2019"
+    found = {t.text: t.value for t in extract("The storm hit on March 3, 2021. Earlier that day, ships left port.", PUBLISHED)}
+    assert found["Earlier that day"] == "2021-03-03"
+
+
+def test_holiday_without_year_is_the_nearest_one_or_the_one_named(nlp):
+    # read in January, a Thanksgiving with no tense to go by is the one just past
+    assert one(nlp, "Rescued on Thanksgiving Day, the sailor is well.", "2025-01-10")[1] == "2024-11-28"
+    assert one(nlp, "Prices rose after last Christmas.", "2025-03-01")[:2] == ("last Christmas", "2024-12-25")
+    # the Tuesday after the first Monday of November
+    assert one(nlp, "The race is tight ahead of Election Day.", "2024-10-20")[1] == "2024-11-05"
+
+
+def test_month_does_not_swallow_the_day_after_it(nlp):
+    assert one(nlp, "The clinic was attacked last Oct. 23 by a gunman.", "2024-05-31")[:2] == ("Oct. 23", "2023-10-23")
+
+
+def test_count_before_after_or_later_is_a_duration(nlp):
+    # TimeML: "one year" is a duration and "after" / "later" a signal linking it to an event
+    assert one(nlp, "The mayor resigned one year after the flood hit.") == ("one year", "P1Y", "DURATION")
+    assert one(nlp, "The storm passed. Three days later, the roads opened.") == ("Three days", "P3D", "DURATION")
+    assert one(nlp, "The ceasefire will hold for at least two more weeks.")[1:] == ("P2W", "DURATION")
+
+
+def test_plans_look_ahead(nlp):
+    # published on a Friday: the Saturday planned is the next day, not the one a week back
+    assert one(nlp, "Farmers planned a large march on Saturday.", "2024-05-31")[1] == "2024-06-01"
+
+
+def test_month_heading_a_name_is_no_date(nlp):
+    assert times(nlp, "Thousands joined the March for Life in the capital.") == []
+
+
+def test_the_day_before_and_the_week_of_a_date(nlp):
+    found = {t[0]: t[1] for t in times(nlp, "The day before last Tuesday's vote, he resigned.")}
+    assert found["The day before last Tuesday"] == "2024-05-27"
+    assert one(nlp, "The hearing is set for the week of June 10.")[:2] == ("the week of June 10", "2024-W24")
+
+
+def test_bare_clock_time_takes_the_day_last_spoken_of():
+    found = {t.text: t.value for t in extract("The fire broke out on May 3, 2022. It was put out at 10 p.m.", PUBLISHED)}
+    assert found["10 p.m."] == "2022-05-03T22:00"
+    assert extract("The minister will speak at 10 a.m.", PUBLISHED)[0].value == "2024-05-31T10:00"
+
+
+def test_soon_in_past_narration_is_no_future_reference(nlp):
+    assert times(nlp, "The protest soon became a riot.") == []
+    assert times(nlp, "He was freed soon after the raid.") == []
+    assert one(nlp, "The ministry will soon publish the rules.")[1] == "FUTURE_REF"
+
+
+def test_prefixed_years_long_adjectives_and_second_days():
+    found = {t.text: (t.value, t.type) for t in extract(
+        "The post-1989 order, a decades-long rivalry and a day-long summit on April 24 and 25.", PUBLISHED)}
+    assert found["post-1989"] == ("1989", "DATE")
+    assert found["decades-long"] == ("PXY", "DURATION")
+    assert found["day-long"] == ("P1D", "DURATION")
+    assert found["April 24"] == ("2024-04-24", "DATE") and found["25"] == ("2024-04-25", "DATE")
+    assert [t.text for t in extract("On May 14 and 25 people died.", PUBLISHED)] == ["May 14"]

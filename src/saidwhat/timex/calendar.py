@@ -179,7 +179,11 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 
 def holiday(y: int, rule: str) -> date:
     """The date of a holiday ``rule`` in year ``y``: 'MM-DD' or 'MM-N-W' (N-th ISO weekday W,
-    N = 'L' for the last)."""
+    N = 'L' for the last), optionally '+D' days after it (US Election Day: the Tuesday after
+    the first Monday of November, '11-1-1+1')."""
+    rule, _, offset = rule.partition("+")
+    if offset:
+        return holiday(y, rule) + timedelta(days=int(offset))
     parts = rule.split("-")
     mth = int(parts[0])
     if len(parts) == 2:
@@ -192,3 +196,11 @@ def holiday(y: int, rule: str) -> date:
             d += timedelta(weeks=1)
         return d
     return d + timedelta(weeks=int(n) - 1)
+
+
+def holiday_around(ref: date, rule: str) -> tuple[date, date]:
+    """(the latest holiday ``rule`` on or before ``ref``, the first on or after it)."""
+    this = holiday(ref.year, rule)
+    if this <= ref:
+        return this, (this if this == ref else holiday(ref.year + 1, rule))
+    return holiday(ref.year - 1, rule), this

@@ -3,18 +3,22 @@
 The whole phrase becomes one DATE whose ``anchor`` is the expression it counts from; the
 anchor stays an expression of its own. Only a short stretch without clause punctuation may
 stand between "after"/"before" and the anchor, so that the count and the anchor belong to one
-phrase.
+phrase. The second day of "April 24 and 25" borrows the month and year of the first.
 """
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import calendar as cal
 from .normalize import number, unit
 from .patterns import NUM, UNIT
 
+# "three days after", "a week before", and "the day before" (one day; "the week before" would
+# be a week, not a day, so only "day" takes "the")
 LEAD = re.compile(
-    r"(?<![\w-])(?P<num>" + NUM + r")[\s-]+(?P<unit>" + UNIT + r")\s+(?P<dir>after|before)\s+"
+    r"(?<![\w-])(?:(?P<num>" + NUM + r")[\s-]+(?P<unit>" + UNIT + r")|(?P<the>(?i:the))\s+(?P<day>(?i:day)))"
+    r"\s+(?P<dir>after|before)\s+"
     r"(?P<gap>[^.;:!?\n\"“”()]{0,60}?)$"
 )
 LOOKBACK = 120
@@ -34,7 +38,7 @@ def compose(text: str, times: list, make) -> list:
         m = LEAD.search(text, lo, t.start)
         if m is None:
             continue
-        n, u = number(m.group("num")), unit(m.group("unit"))
+        n, u = (1.0, unit("day")) if m.group("the") else (number(m.group("num")), unit(m.group("unit")))
         if not isinstance(n, float) or u is None or not n.is_integer():
             continue
         letter, mult = u
@@ -56,3 +60,28 @@ def _shift(value: str, n: int, letter: str) -> str | None:
         return "XXXX" + shifted[4:] if shifted else None
     return cal.shift_value(value, n, letter)
 
+
+
+# "April 24 and 25": a bare day number joined to a full date takes its month and year. Not
+# followed by a word or a digit group, so that "May 14 and 25 people" or "May 3 and 4,000" stay out.
+NEXT_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w,.]?\d|\s+[a-z])")
+
+
+def conjoined(text: str, times: list, make) -> list:
+    """``times`` (list of TimexMatch, text order) with the second days of "April 24 and 25"
+    added, each a DATE of its own (TimeML marks the two apart)."""
+    out = list(times)
+    for t in times:
+        m = cal.DAY_RE.match(t.value) if t.type == "DATE" else None
+        nxt = NEXT_DAY.match(text, t.end) if m and t.text[-1:].isdigit() else None
+        if nxt is None or int(nxt.group("day")) <= int(m[3]):
+            continue
+        try:
+            value = cal.day(date(int(m[1]), int(m[2]), int(nxt.group("day"))))
+        except ValueError:
+            continue
+        s, e = nxt.span("day")
+        if not any(o.start < e and s < o.end for o in out):
+            out.append(make(text[s:e], s, e, value, "DATE", t))
+    out.sort(key=lambda o: (o.start, -o.end))
+    return out

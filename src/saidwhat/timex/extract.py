@@ -3,7 +3,7 @@
 Two passes: the first picks spans (best candidate first, keeping one only when it normalizes
 and overlaps nothing kept); the second normalizes the kept ones in text order, so that "a year
 earlier" can count from the expression before it. Composites ("three days after ... on May 14")
-are added last.
+and second days ("April 24 and 25") are added last.
 """
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from functools import lru_cache
 from ..annotations import TimexMatch
 from . import calendar as cal
 from . import patterns
-from .compose import compose
+from .compose import compose, conjoined
 from .filters import keep
 from .normalize import Context, normalize
 from .tense import direction as tense_direction
 
 # Rules whose value can depend on the expressions before them.
-ANCHORED = frozenset({"ago", "yearago", "unitrel", "quarter", "unitin"})
+ANCHORED = frozenset({"ago", "yearago", "unitrel", "quarter", "unitin", "clock", "clock24", "noon"})
 # Rules whose value is counted from another expression: not an anchor themselves, so that
 # "a year earlier ... a year earlier" does not go back two years.
 DERIVED = frozenset({"ago", "yearago"})
@@ -60,7 +60,7 @@ def extract(text: str, published: str | None = None, doc=None) -> list[TimexMatc
         times.append(t)
         if c.rule not in DERIVED:
             anchors.append(t)
-    return compose(text, times, _make)
+    return conjoined(text, compose(text, times, _make), _make)
 
 
 def _make(text: str, start: int, end: int, value: str, type_: str, anchor: TimexMatch) -> TimexMatch:

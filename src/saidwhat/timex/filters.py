@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .patterns import Candidate
 
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 NAME_ENTS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "PRODUCT", "LAW", "NORP"})
 
 
@@ -18,12 +19,21 @@ def _token(doc: Doc, start: int, end: int):
     return span[0] if span is not None and len(span) else None
 
 
+def _names_with(tok) -> bool:
+    """Whether ``tok`` (a month) heads a name with "for" / "of" and a capitalized word: the
+    "March for Life", the "March of Dimes" (but not "May of 1990")."""
+    doc, i = tok.doc, tok.i
+    return (i + 2 < len(doc) and doc[i + 1].lower_ in ("for", "of")
+            and doc[i + 2].is_title and doc[i + 2].pos_ == "PROPN" and doc[i + 2].ent_type_ not in TIME_ENTS)
+
+
 def keep(c: Candidate, text: str, doc: Doc) -> bool:
     """Whether candidate ``c`` (patterns.Candidate) of ``text`` holds up against ``doc``."""
     g = c.groups
     if c.rule == "month" and not (g.get("year") or g.get("mod") or g.get("rel")):
         tok = _token(doc, c.start, c.end)
-        if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB" or tok.ent_type_ in NAME_ENTS):
+        if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB" or tok.ent_type_ in NAME_ENTS
+                                or _names_with(tok)):
             return False  # "may" the modal, "March" the verb, the "March for Life"
     elif c.rule == "year" and not (g.get("mod") or g.get("fiscal")):
         tok = _token(doc, c.start, c.end)

@@ -32,7 +32,6 @@ RATE_BEFORE = re.compile(r"(?:\d|percent|%|times|twice|once|thrice|billion|milli
 
 Value = tuple[str, str]
 YEARLIKE = re.compile(r"^(?:1[6-9]|20)\d\d$")
-AFTER_AFTER = re.compile(r"\s+(?:after|before)\b", re.I)
 
 
 
@@ -219,9 +218,10 @@ def n_month_day(c: Candidate, ctx: Context) -> Value | None:
     else:
         y = cal.month_day_year(ctx.ref, m, d, ctx.direction(c.start, c.end))
     try:
-        return cal.day(date(y, m, d)), "DATE"
+        found = date(y, m, d)
     except ValueError:
         return None
+    return (cal.week(found) if g.get("weekof") else cal.day(found)), "DATE"
 
 
 def _is_weekday(y: int, m: int, d: int, wd: int) -> bool:
@@ -301,6 +301,9 @@ def n_dayrel(c: Candidate, ctx: Context) -> Value | None:
     return _day_or_x(ctx, lambda r: r + timedelta(days=shift)), "DATE"
 
 
+CLOCK_WINDOW = 600  # characters back to the day a bare clock time belongs to
+
+
 def _clock_day(c: Candidate, ctx: Context) -> str:
     g = c.groups
     if g.get("month"):
@@ -312,6 +315,11 @@ def _clock_day(c: Candidate, ctx: Context) -> str:
         if ctx.ref is None:
             return f"XXXX-WXX-{wd}"
         return cal.day(cal.weekday_date(ctx.ref, wd, ctx.direction(c.start, c.end)))
+    if not g.get("dw"):
+        # "at 10 p.m." with no day: the day the narration is at, the last one spoken of
+        a = _anchor(ctx, c.start, "D", window=CLOCK_WINDOW)
+        if a is not None:
+            return a.value
     offset = DAY_OFFSETS.get(_key(g.get("dw")), 0)
     return _day_or_x(ctx, lambda r: r + timedelta(days=offset))
 
@@ -395,14 +403,19 @@ def n_unitrel(c: Candidate, ctx: Context) -> Value | None:
     return (value, "DATE") if value else None
 
 
+# Granularities an expression may have to anchor "that year" / "that month" / "that day".
+UNITIN_ANCHORS = {"Y": "QHYMDW", "M": "MD", "W": "W", "D": "D"}
+
+
 def n_unitin(c: Candidate, ctx: Context) -> Value | None:
     word = _key(c.groups["unit"])
     grain = {"week": "W", "month": "M", "year": "Y", "day": "D"}[word]
     if " that " in ctx.text[c.start:c.end]:
-        # "later that year": the year of the period last spoken of
-        a = _anchor(ctx, c.start, "QHYMDW")
+        # "later that year": the year of the period last spoken of; "earlier that day" needs
+        # a day to count from, "that month" a month or a day
+        a = _anchor(ctx, c.start, UNITIN_ANCHORS[grain])
         if a is not None:
-            return a.value[: {"Y": 4, "M": 7, "D": 10}.get(grain, 4)], "DATE"
+            return a.value[: {"Y": 4, "M": 7, "W": 8, "D": 10}[grain]], "DATE"
     if ctx.ref is None:
         return _unresolved(grain), "DATE"
     if word == "day":
@@ -439,7 +452,7 @@ def n_ago(c: Candidate, ctx: Context) -> Value | None:
     count = int(n * mult) if float(n * mult).is_integer() else None
     if count is None:
         return None
-    if word in ("earlier", "later") or (word == "ago" and letter == "Y" and count == 1):
+    if word == "earlier" or (word == "ago" and letter == "Y" and count == 1):
         # "a year earlier" is a year before the period last spoken of ("the third quarter")
         grains = "QH" if word == "ago" else ("QHYMDW" if letter in "YQ" else "MDW" if letter == "M" else "DW")
         v, a = shift_from_anchor(ctx, c.start, sign * count, letter, grains)
@@ -616,22 +629,32 @@ def n_holiday(c: Candidate, ctx: Context) -> Value | None:
         return cal.day(cal.holiday(int(g["year"]), rule)), "DATE"
     if ctx.ref is None:
         return ("XXXX-" + rule if rule.count("-") == 1 else "XXXX-XX-XX"), "DATE"
-    ref, direction = ctx.ref, ctx.direction(c.start, c.end)
-    this = cal.holiday(ref.year, rule)
-    if direction < 0 and this > ref:
-        this = cal.holiday(ref.year - 1, rule)
-    elif direction > 0 and this < ref:
-        this = cal.holiday(ref.year + 1, rule)
-    return cal.day(this), "DATE"
+    ref, rel = ctx.ref, _key(g.get("rel"))
+    if rel == "this":
+        return cal.day(cal.holiday(ref.year, rule)), "DATE"
+    before, after = cal.holiday_around(ref, rule)
+    direction = -1 if rel in PAST_RELS else 1 if rel in NEXT_RELS else ctx.direction(c.start, c.end)
+    if direction == 0:
+        # the nearer one: "found on Thanksgiving Day" read in January is the last one
+        return cal.day(before if ref - before <= after - ref else after), "DATE"
+    return cal.day(before if direction < 0 else after), "DATE"
 
 
 AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 
 
+AFTER_NEXT = re.compile(r"\s+after\b", re.I)
+
+
 def n_ref(c: Candidate, ctx: Context) -> Value | None:
     if AS_BEFORE.search(ctx.text[max(0, c.start - 4):c.start]):
         return None  # "as soon as possible" is no time
-    return REFERENCES[_key(c.groups["ref"])], "DATE"
+    word = _key(c.groups["ref"])
+    if word == "soon" and (AFTER_NEXT.match(ctx.text, c.end) or ctx.direction(c.start, c.end) < 0):
+        # "was soon released", "soon after the vote": shortly after a narrated event, not a
+        # future seen from the publication date
+        return None
+    return REFERENCES[word], "DATE"
 
 
 def n_recent(c: Candidate, ctx: Context) -> Value | None:
@@ -668,11 +691,18 @@ def n_duration(c: Candidate, ctx: Context) -> Value | None:
         return None  # "the 1988 second quarter": a year, not 1988 seconds
     if _key(g["num"]) in ("a", "an") and _key(g["unit"]) == "second":
         return None  # "a second attempt"
-    if AFTER_AFTER.match(ctx.text, c.end):
-        return None  # "a day after he was hounded": a relation to an event, not a time of its own
     if g.get("half") and n != "X":
         n += 0.5
     value = duration(n, g["unit"])
+    return (value, "DURATION") if value else None
+
+
+def n_long(c: Candidate, ctx: Context) -> Value | None:
+    """"day-long" is one day, "decades-long" some decades, "three-week-long" three weeks."""
+    g = c.groups
+    plural = _key(g["unit"]).endswith("s")  # no singular unit word ends in "s"
+    n = number(g["num"]) if g.get("num") else ("X" if plural else 1.0)
+    value = duration(n, g["unit"]) if n is not None else None
     return (value, "DURATION") if value else None
 
 
@@ -688,7 +718,7 @@ NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "weekend": n_weekend, "ago": n_ago, "yearago": n_yearago, "quarter": n_quarter, "qcode": n_qcode,
     "year": n_year, "decade": n_decade, "century": n_century, "season": n_season,
     "holiday": n_holiday, "spokenyear": n_spokenyear, "decadeword": n_decadeword, "theyear": n_theyear, "ref": n_ref, "recent": n_recent, "setword": n_setword, "every": n_every,
-    "duration": n_duration, "bareunit": n_bareunit,
+    "duration": n_duration, "long": n_long, "bareunit": n_bareunit,
 }
 
 

@@ -71,13 +71,14 @@ RULES: list[tuple] = [
     # 2024-05-31, 5/31/2024
     ("iso", B + r"(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)" + E),
     ("slash", B + r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)" + E),
-    # (Friday,) May 31(, 2024)
-    ("mdy", B + r"(?:" + WD + r",?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E),
+    # (Friday,) May 31(, 2024); the week of May 31; the May 3 of "May 3-5"
+    ("mdy", B + r"(?:" + WD + r",?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")(?:,?\s+(?P<year>" + YEAR + r"))?(?:" + E + r"|(?=[-–]\d))",
+     r"(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?"),
     # (Friday,) 31 May (2024)
     ("dmy", B + r"(?P<day>" + DAY + r")(?:\s+of)?\s+(?P<month>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E,
      r"(?:" + WD + r",?\s+)?(?:(?i:the)\s+)?"),
     # (early|last) May (2024)
-    ("month", r"(?<![\w'])(?P<month>" + MONTH + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR + r")|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?" + E,
+    ("month", r"(?<![\w'])(?P<month>" + MONTH + r")(?!\s+" + DAY + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR + r")|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?" + E,
      r"(?:(?P<mod>" + MOD + r")[\s-]*|(?P<rel>" + REL + r")\s+)?"),
     # (last) Friday (morning); Fridays (a SET)
     ("weekday", r"(?<![\w'])" + WD + r"(?P<plural>s)?(?:\s+(?P<pod>" + POD + r")s?)?" + E,
@@ -93,10 +94,12 @@ RULES: list[tuple] = [
     ("noon", B + r"(?P<w>noon|midnight|midday)(?:,?\s+" + WD + r")?" + E),
     # earlier this month, later this year, this week, last quarter, the coming year
     ("unitrel", B + r"(?i:(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+latest|the\s+most\s+recent|the\s+following|the\s+next|the\s+last|the\s+same|the\s+prior)\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century|half))" + E),
-    ("unitin", B + r"(?i:(?P<pre>earlier|later)\s+(?:in|that)\s+the\s+(?P<unit>week|month|year))" + E),
+    # later in the year, earlier that day (annotators of news leave "earlier in the day" unmarked)
+    ("unitin", B + r"(?i:(?P<pre>earlier|later)\s+(?:in\s+the\s+(?!day)|that\s+)(?P<unit>week|month|year|day))" + E),
     ("weekend", B + r"(?i:the\s+weekend)" + E),
-    # three days ago, a year earlier, two weeks later
-    ("ago", B + r"(?P<num>" + NUM + r")[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?i:(?P<dir>ago|earlier|later|from\s+now|hence))" + E,
+    # three days ago, a year earlier, two weeks from now ("two weeks later" is a duration and a
+    # signal in TimeML: the duration rule takes "two weeks")
+    ("ago", B + r"(?P<num>" + NUM + r")[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?i:(?P<dir>ago|earlier|from\s+now|hence))" + E,
      r"(?:(?P<approx>" + APPROX + r")\s+)?"),
     # the year-earlier quarter, year-ago
     ("yearago", B + r"(?i:(?P<shift>year|month|quarter)[\s-](?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<noun>quarter|period|nine\s+months|six\s+months|three\s+months|half|month|week|year)\b)?)" + E,
@@ -105,9 +108,9 @@ RULES: list[tuple] = [
     ("quarter", r"(?<![\w'])(?i:(?P<unit>quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + r"))?)" + E,
      r"(?i:(?:(?P<det>the)\s+)?(?:(?P<qrel>latest|current|previous|last|next|same|most\s+recent|comparable|prior|this\s+year's|last\s+year's|next\s+year's|this)\s+)?(?:(?P<year0>" + YEAR + r")\s+)?(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?)"),
     ("qcode", B + r"(?:(?P<q1>Q[1-4])\s*(?P<year>" + YEAR + r")?|(?P<q2>[1-4]Q)(?:\s*(?P<year2>" + YEAR + r"))?)" + E),
-    # 1990, fiscal 1989, early 1990, the end of 1990
-    ("year", r"(?<![\w'$£€#.,-])(?P<year>" + YEAR + r")(?![\w-])",
-     r"(?:(?P<mod>" + MOD + r")[\s-]*)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY))\s*)?"),
+    # 1990, fiscal 1989, early 1990, the end of 1990, post-1959
+    ("year", r"(?:(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w'$£€#.,-]))(?P<year>" + YEAR + r")(?![\w-])",
+     r"(?:(?P<mod>" + MOD + r")[\s-]*)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY))\s*)?(?:(?i:pre|post)-)?"),
     # the 1980s, the early '90s, the 20th century
     ("decade", B + r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]*)?(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|'(?P<dec2>\d0)s)" + E),
     ("century", B + r"(?:(?i:the)\s+)?(?P<cent>1?\d|2[01])(?:st|nd|rd|th)\s+(?i:century)" + E),
@@ -121,16 +124,20 @@ RULES: list[tuple] = [
     ("season", r"(?<![\w'])(?i:(?P<season>" + SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r"))?)" + E,
      r"(?i:(?:(?P<rel>last|this|next|this\s+past|early|late|mid|the|the\s+early|the\s+late)[\s-]+)?)"),
     # holidays
-    ("holiday", B + r"(?P<hol>" + lx.alternation(lx.table("holidays", lower=False)) + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E),
+    ("holiday", B + r"(?P<hol>" + lx.alternation(lx.table("holidays", lower=False)) + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E,
+     r"(?:(?P<rel>" + REL + r")\s+)?"),
     # now, recently, the future
     ("ref", B + r"(?i:(?P<ref>" + lx.alternation(lx.table("references")) + r"))" + E),
     ("recent", B + r"(?i:(?P<ref>recent|past|coming)\s+(?P<unit>years|months|weeks|days|decades|times))" + E),
     # daily, every day, each year, per year, every other week, every Friday
     ("setword", B + r"(?i:(?P<set>" + lx.alternation(lx.table("sets")) + r"))" + E),
     ("every", B + r"(?i:(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>" + NUM + r")\s+)?(?P<unit>" + UNIT + r"|(?-i:" + WEEKDAY + r")))" + E),
-    # (the past) three years, two-year, several weeks, the first nine months, a minute and a half
-    ("duration", B + r"(?P<num>" + NUM + r")(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half>\s+and\s+a\s+half)?" + E,
+    # (the past) three years, two-year, several weeks, the first nine months, a minute and a half,
+    # two more weeks
+    ("duration", B + r"(?P<num>" + NUM + r")(?:\s+(?i:more|additional|extra))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half>\s+and\s+a\s+half)?" + E,
      r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<det>(?i:the|each\s+of\s+the))\s+)?(?:(?P<rel>(?i:past|last|next|first|coming|previous|following|final|latest|remaining|full|entire|same|ensuing|preceding))\s+)?"),
+    # a day-long meeting, a decades-long feud ("6-year-old" is an age, not a time)
+    ("long", B + r"(?:(?P<num>" + NUM + r")-)?(?P<unit>" + UNIT + r")-(?i:long)" + E),
     # for weeks, for months (the preposition stays out of the span)
     ("bareunit", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:years|months|weeks|days|hours|decades|minutes))" + E),
 ]

@@ -11,7 +11,7 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # Verbs whose complement lies ahead: "plans to meet Friday", "is expected Friday".
 FUTURE_VERBS = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "prepare", "want"})
 PAST_AUX_TAGS = frozenset({"VBD"})
-ARRANGEMENT_VERBS = frozenset({"schedule", "postpone", "reschedule"})
+ARRANGEMENT_VERBS = frozenset({"schedule", "postpone", "reschedule", "plan"})
 MAX_HOPS = 8
 # Words between a date and its verb that put the date ahead: "a dividend payable Dec. 15",
 # "a deadline of Friday".
