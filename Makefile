@@ -3,13 +3,17 @@
 PY := .venv/bin/python
 POLNEAR := ../shared/eval/polnear/data
 
-.PHONY: demo test bench bench-pipeline bench-ingest bench-store bench-web bench-times
+.PHONY: demo test screenshots bench bench-pipeline bench-ingest bench-store bench-web bench-times
 
 demo:
 	bash scripts/demo.sh
 
 test:
 	bash scripts/test.sh
+
+# The README's screenshots, taken by the browser tests
+screenshots:
+	SAIDWHAT_SCREENSHOTS=1 $(PY) -m pytest tests/web/test_browser.py
 
 bench: bench-pipeline bench-times bench-store bench-ingest bench-web
 

@@ -15,4 +15,6 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
     || echo "warning: chromium could not be installed; the browser tests will skip" >&2
 fi
 if [ -x /usr/bin/chromium ]; then export SAIDWHAT_REQUIRE_BROWSER=1; fi
-.venv/bin/python -m pytest -n "${SAIDWHAT_TEST_WORKERS:-2}" --dist loadfile "$@"
+echo "set-up took ${SECONDS} s" >&2
+# --durations: the slowest tests are named in every run, to keep the suite inside its time.
+.venv/bin/python -m pytest -n "${SAIDWHAT_TEST_WORKERS:-2}" --dist loadfile --durations=15 "$@"

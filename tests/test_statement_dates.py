@@ -77,3 +77,24 @@ def test_pipeline_without_attributions_runs(nlp):
     doc._.published = PUBLISHED
     doc = nlp(doc)
     assert [t.value for t in doc._.times] == ["2024-05-31"]
+
+
+def _dates(text, published="2024-03-13"):  # a Wednesday
+    record = saidwhat.analyze(text, published=published)
+    return [(a.content, a.date, a.date_source) for a in record.attributions]
+
+
+def test_same_speaker_next_statement_keeps_the_occasion(nlp):
+    found = _dates("Mayor Elena Ruiz said on Monday that the bridge would reopen in May. "
+                   "“We have waited long enough,” Ruiz told reporters at City Hall.")
+    assert ("We have waited long enough", "2024-03-11", "context") in found
+    assert any(date == "2024-03-11" and source == "cue" for _, date, source in found)
+
+
+def test_no_carry_across_another_date_or_speaker(nlp):
+    found = _dates("Mayor Elena Ruiz said on Monday that the bridge would reopen in May. "
+                   "The council voted on Tuesday to pay for it. "
+                   "“We have waited long enough,” Ruiz told reporters at City Hall. "
+                   "“It is too late,” Tom Becker told the paper.")
+    assert ("We have waited long enough", None, None) in found
+    assert ("It is too late", None, None) in found

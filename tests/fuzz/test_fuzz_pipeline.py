@@ -19,7 +19,7 @@ pieces = st.sampled_from([
 texts = st.lists(pieces | st.text(max_size=8), min_size=1, max_size=40).map("".join)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=texts, published=st.none() | st.sampled_from(["2024-05-31", "2000-02-29"]))
 def test_pipeline_on_any_text(nlp, text, published):
     doc = Document(text=text, source="fuzz", published=published)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from .properties import check_reader
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Bytes that look a bit like each format, so the fuzzer gets past the first check.
 prefixes = st.sampled_from([b"", b"{", b'{"id": 1, "text": "', b"<html><body><p>", b"WARC/1.0\r\n", b"\xef\xbb\xbf",
@@ -23,7 +23,7 @@ def test_reader_on_any_bytes(reader, data):
     check_reader(reader, data)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=fuzz_bytes)
 def test_html_reader_on_any_bytes(data):  # fewer: trafilatura is slower per page
     check_reader("html", data)

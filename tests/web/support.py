@@ -1,6 +1,7 @@
 """Constants and helpers the web tests share."""
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -15,7 +16,10 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def screenshot(page, name: str) -> None:
-    """Save the page as docs/screenshots/`name`.png (shown in the README)."""
+    """Save the page as docs/screenshots/`name`.png (shown in the README) when the variable
+    SAIDWHAT_SCREENSHOTS is 1 (`make screenshots`): a test run leaves the checkout as it was."""
+    if os.environ.get("SAIDWHAT_SCREENSHOTS") != "1":
+        return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 

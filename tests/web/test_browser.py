@@ -1,7 +1,7 @@
 """End to end in headless Chromium: the server on a loopback port, pages as a person uses them.
 
 Every page may reach the test server only (see the `page` fixture): a page that needs a CDN
-fails. Each test saves a screenshot to docs/screenshots/ for the README.
+fails. With SAIDWHAT_SCREENSHOTS=1 the tests save the README's screenshots to docs/screenshots/.
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ def api(base: str, path: str, **params):
 
 
 def test_search_then_open_the_article(page):
+    """Search, open the article found: speakers, cues and contents highlighted, one table row per
+    attribution; then an article with quality flags shows each flag."""
     p = page.page
     p.goto(page.base + "/")
     p.fill("input[name=speaker]", "Ruiz")
@@ -27,9 +29,23 @@ def test_search_then_open_the_article(page):
     assert "Elena Ruiz" in rows.first.locator("td.speaker").inner_text()
     assert "libraries" in rows.first.locator("td.content").inner_text()
     screenshot(p, "search")
+    article_id = api(page.base, "/api/search", text="libraries", speaker="Ruiz")[0]["article_id"]
+    record = api(page.base, f"/api/articles/{article_id}")["record"]
     rows.first.locator("a.article-link").click()
     p.wait_for_selector("#article-text")
-    assert p.locator("mark.hl.speaker").count() >= 1
+    assert p.url.endswith(f"/articles/{article_id}")
+    for kind in ("speaker", "cue", "content"):
+        assert p.locator(f"#article-text mark.hl.{kind}").count() >= 1, kind
+    assert p.locator("#article-text").inner_text().replace("SPEAKER", "").strip()
+    assert p.locator("tr.attribution").count() == len(record["attributions"])
+    screenshot(p, "article")
+
+    flagged_id = api(page.base, "/api/search", text="track")[0]["article_id"]
+    flags = api(page.base, f"/api/articles/{flagged_id}")["record"]["quality_flags"]
+    assert flags
+    p.goto(f"{page.base}/articles/{flagged_id}")
+    assert p.locator("tr.flag-row").count() == len(flags)
+    assert p.locator("#article-text mark.hl.flag").count() > 0
     assert not page.external and not page.dialogs
 
 
@@ -48,30 +64,9 @@ def test_speaker_page_draws_its_timeline(page):
     assert not page.external and not page.dialogs
 
 
-def test_article_page_highlights_speakers_cues_and_contents(page):
-    article_id = api(page.base, "/api/search", text="libraries", speaker="Ruiz")[-1]["article_id"]
-    record = api(page.base, f"/api/articles/{article_id}")["record"]
-    p = page.page
-    p.goto(f"{page.base}/articles/{article_id}")
-    p.wait_for_selector("#article-text")
-    for kind in ("speaker", "cue", "content"):
-        assert p.locator(f"#article-text mark.hl.{kind}").count() >= 1, kind
-    assert p.locator("#article-text").inner_text().replace("SPEAKER", "").strip()
-    assert p.locator("tr.attribution").count() == len(record["attributions"])
-    screenshot(p, "article")
-    assert not page.external and not page.dialogs
-
-
-def test_quality_flags_are_shown(page):
-    article_id = api(page.base, "/api/search", text="track")[0]["article_id"]
-    flags = api(page.base, f"/api/articles/{article_id}")["record"]["quality_flags"]
-    p = page.page
-    p.goto(f"{page.base}/articles/{article_id}")
-    assert p.locator("tr.flag-row").count() == len(flags)
-    assert (p.locator("#article-text mark.hl.flag").count() > 0) == bool(flags)
-
-
-def test_analyze_page(page):
+def test_analyze_page_and_payloads_never_run_as_script(page):
+    """The analyze form shows its result as an article page. The XSS payloads are in an
+    article's title, URL, text and contents, and pasted into the form: shown, never run."""
     p = page.page
     p.goto(page.base + "/analyze")
     p.fill("textarea[name=text]", "“The ferry will run again in May,” Tom Becker said on Tuesday.")
@@ -82,11 +77,7 @@ def test_analyze_page(page):
     assert p.locator("tr.attribution").count() >= 1
     screenshot(p, "analyze")
 
-
-def test_article_text_never_runs_as_script(page):
-    """The XSS payloads are in an article's title, URL, text and contents: shown, never run."""
     xss = api(page.base, "/api/search", text="threat")[0]
-    p = page.page
     targets = [f"/articles/{xss['article_id']}", "/?text=threat", "/?text=harmless", f"/speakers/{xss['speaker_id']}"]
     for path in targets:
         p.goto(page.base + path)

@@ -4,7 +4,12 @@
 expression whose nearest governing verb in the parse is the cue dates the statement
 (``date_source='cue'``). One that modifies a clause above the cue ("Speaking on Friday,
 he said") dates it too (``'sentence'``). Expressions inside the content ("said the summit
-is in July") never do, and neither does the publication date: no expression, no date.
+is in July") never do, and neither does the publication date.
+
+A statement with no expression of its own takes the date of the same speaker's dated statement
+just before it (``'context'``) when its cue is in the simple past and no other date comes in
+between: "Blinken said on Friday that ... “We will adapt,” Blinken told a news conference."
+reports one occasion. Otherwise: no expression, no date.
 """
 from __future__ import annotations
 
@@ -18,6 +23,8 @@ from ..annotations import AttributionSpan, TimexMatch
 # 2024, XXXX-WXX-5 ...): not a duration, a set, or a vague PAST_REF.
 CALENDAR = re.compile(r"^(?:\d{2,4}|XXXX)(?:-[\dWQHXSUFAPI]{1,3}){0,3}$")
 MAX_HOPS = 12
+# How many sentences back a dated statement carries its date to the same speaker's next one.
+CONTEXT_SENTENCES = 2
 
 
 def _is_verb(tok: Token) -> bool:
@@ -87,10 +94,45 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
     return best[1], best[2], best[3]
 
 
+def _speaker_key(att: AttributionSpan):
+    sp = att.speaker
+    if sp is None or sp.kind not in ("person", "organization"):
+        return None  # "officials" in one sentence need not be those of the next
+    return id(sp.entity) if sp.entity is not None else sp.name
+
+
+def _date_between(times: list[TimexMatch], start: int, end: int, atts: list[AttributionSpan]) -> bool:
+    """Whether a calendar date outside every content lies in text[start:end]."""
+    contents = [c for a in atts for c in a.content]
+    return any(start <= t.start and t.end <= end and day_value(t) and not _inside(t, contents) for t in times)
+
+
+def carry_dates(atts: list[AttributionSpan], times: list[TimexMatch]) -> None:
+    """Give an undated statement in the simple past the date of the same speaker's dated
+    statement at most CONTEXT_SENTENCES before it, when no other date is mentioned between."""
+    ordered = sorted((a for a in atts if a.cue is not None), key=lambda a: a.cue.start)
+    for i, att in enumerate(ordered):
+        key = _speaker_key(att)
+        if att.date is not None or key is None or att.cue.root.tag_ != "VBD":
+            continue
+        for prev in reversed(ordered[:i]):
+            if att.sentence - prev.sentence > CONTEXT_SENTENCES:
+                break
+            if _speaker_key(prev) != key:
+                continue
+            since = max(prev.cue.end_char, prev.date_time.end if prev.date_time else 0)
+            if prev.date is not None and prev.date_source != "context" and not _date_between(
+                    times, since, att.cue.start_char, atts):
+                att.date, att.date_source, att.date_time = prev.date, "context", prev.date_time
+            break
+
+
 def date_attributions(doc: Doc) -> Doc:
     """Set ``date``, ``date_source`` and ``date_time`` on each of ``doc._.attributions``
     (spaCy Doc whose ``doc._.times`` are set)."""
     times = doc._.times or []
-    for att in doc._.attributions or []:
+    atts = doc._.attributions or []
+    for att in atts:
         att.date, att.date_source, att.date_time = statement_date(doc, att, times)
+    carry_dates(atts, times)
     return doc
