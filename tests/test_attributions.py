@@ -147,3 +147,15 @@ def test_signature_line_after_quote():
     assert a.speaker.mention.text == "Ana Lopez"
     assert a.content == "The river is our life. We will protect it."
     assert a.type == "direct"
+
+
+def test_used_the_words_quotes_them():
+    a = only("The senator used the phrase “a clear and present danger” in a speech in Ohio.")
+    assert a.cue.text == "used the phrase"
+    assert a.content == "a clear and present danger"
+    assert a.type == "direct"
+    assert a.speaker.mention.text == "The senator"
+
+
+def test_using_words_without_a_quote_is_no_attribution():
+    assert attributions("The company used the term loosely in its filings.") == []

@@ -98,3 +98,8 @@ def test_no_carry_across_another_date_or_speaker(nlp):
                    "“It is too late,” Tom Becker told the paper.")
     assert ("We have waited long enough", None, None) in found
     assert ("It is too late", None, None) in found
+
+
+def test_time_after_a_quote_dates_the_cue_around_it(nlp):
+    found = _dates("The senator used the words “adapt and adjust” during a news conference in Columbus, Ohio on Tuesday.")
+    assert ("adapt and adjust", "2024-03-12", "cue") in found

@@ -2,7 +2,8 @@
 
 The rules, in the order they claim content:
 1. cue verbs with a clausal complement ("X said (that) ...", "..., he said", "said X");
-2. "according to X" and its variants, whose content is the clause they modify;
+2. "according to X" and its variants, whose content is the clause they modify; "X used the
+   words “...”", whose content is the quoted words;
 3. "X said:" followed by a quote; "NAME: content" and "― Name" lines (line_cues.py);
 4. direct quotes with no cue of their own that follow a quote by a known speaker
    inherit that speaker (a quote that runs on keeps its speaker).
@@ -30,6 +31,10 @@ RUN_ON_DEPS = ("advcl",)
 # Dependents of the cue that belong to neither content nor source (kept out of content).
 CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punct", "cc", "dative", "prep", "agent", "mark"}
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
+# "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
+# a noun naming them, followed by the quoted words themselves.
+WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ", "choose", "echo"})
+WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
 
 
 @lru_cache(maxsize=None)
@@ -247,6 +252,26 @@ def _according_to(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -
     )
 
 
+def _used_the_words(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'X used the words “...”' → the quoted words are X's, a direct quote."""
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WORD_NOUNS), None)
+    if noun is None:
+        return None
+    quote = next((q for q in quotes if noun.i < q.start <= noun.i + 2), None)
+    words = _trim(quote) if quote is not None else None
+    if words is None:
+        return None
+    content = [quote_marks.widen_to_quote(words, quotes)]
+    return AttributionSpan(
+        cue=doc[verb.i : noun.i + 1],
+        content=content,
+        source=_source_span(doc, _subject(verb)),
+        type="direct",
+        sentence=sent_index,
+        rule="used-the-words",
+    )
+
+
 def _covered(attributions: list[AttributionSpan]) -> set[int]:
     return {i for a in attributions for span in a.content for i in range(span.start, span.end)}
 
@@ -302,6 +327,8 @@ def find_attributions(doc: Doc) -> Doc:
                 att = _verb_attribution(doc, token, quotes, index)
             elif token.lower_ == "according":
                 att = _according_to(doc, token, quotes, index)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
+                att = _used_the_words(doc, token, quotes, index)
             if att is not None:
                 found.append(att)
     # a cue inside a quotation ("I think ...") is part of the quoted speaker's words

@@ -54,6 +54,10 @@ def day_value(t: TimexMatch) -> str | None:
     return value if CALENDAR.match(value) else None
 
 
+def _token_inside(tok: Token, spans: list[Span]) -> bool:
+    return any(s.start <= tok.i < s.end for s in spans)
+
+
 def _inside(t: TimexMatch, spans: list[Span]) -> bool:
     return any(s.start_char <= t.start and t.end <= s.end_char for s in spans)
 
@@ -79,6 +83,10 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
         if root.i in cue_ids:
             continue
         verb = governing_verb(root)
+        while verb is not None and att.type == "direct" and _token_inside(verb, att.content):
+            # quoted words take no modifier from outside the quote marks: the parser hung
+            # "on Wednesday" on a quoted verb, the time belongs to the clause around the quote
+            verb = governing_verb(verb)
         if verb is not None and verb.i in cue_ids:
             rank = 0, "cue"
         elif verb is None or verb.i in _ancestors(cue_root):
