@@ -110,7 +110,7 @@ def test_titles_are_kept_with_first_and_last_dates(tmp_path):
     assert [(p.period, p.statements) for p in detail.timeline] == [("2021-01", 1), ("2022-03", 1), ("2024-05", 1)]
 
 
-def test_search_filters_and_marks_the_date_kind(tmp_path):
+def test_search_filters_and_marks_the_date_kind(tmp_path, monkeypatch):
     geneva = Entity(id=0, name="Geneva", type="GPE", aliases=["Geneva"],
                     mentions=[EntityMention(text="Geneva", start=110, end=116, label="GPE")])
     conn = store(
@@ -129,6 +129,13 @@ def test_search_filters_and_marks_the_date_kind(tmp_path):
         "No talks now.", "Talks in Geneva are over.", "The talks will go on."]
     assert [s.content for s in query.search(conn, text='"talks will"')] == ["The talks will go on."]
     assert query.search(conn, text="talks", speaker="Lavrov")[0].speaker == "Sergei Lavrov"
+    # a speaker's statements walked one by one, or the word's matches walked for the speaker's:
+    # the same statements in the same order
+    walked = [s.content for s in query.search(conn, text="talks", speaker="Blinken")]
+    monkeypatch.setattr(query, "PROLIFIC", 1)
+    assert [s.content for s in query.search(conn, text="talks", speaker="Blinken")] == walked == [
+        "Talks in Geneva are over.", "The talks will go on."]
+    monkeypatch.undo()
     # newest date first; among equal dates, the latest stored first
     assert [s.content for s in query.search(conn, since="2024-05-31")] == [
         "The deal is close.", "Prices will rise.", "Talks in Geneva are over."]

@@ -101,8 +101,9 @@ def search(
             match = fts_query(text)
             if match is None:
                 return []
-            statement = _text_search(where, speaker is not None)
-            if speaker is None:
+            walk_speaker = speaker is not None and not _prolific(conn, ids)
+            statement = _text_search(where, walk_speaker)
+            if not walk_speaker:
                 params.insert(0, match)  # the MATCH comes first in the WHERE clause
             else:
                 params.append(match)
@@ -112,6 +113,21 @@ def search(
                         "ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?"
         rows = conn.execute(statement, (*params, limit, offset)).fetchall()
     return [Statement(**dict(r)) for r in rows]
+
+
+# A speaker with more statements than this is searched from the full-text side: walking all
+# their statements would cost more than walking the word's matches, newest first, until
+# `limit` of them are the speaker's.
+PROLIFIC = 3000
+
+
+def _prolific(conn: sqlite3.Connection, ids: list[int]) -> bool:
+    """Whether the speakers `ids` (list of int) have more than PROLIFIC statements (a count
+    that stops there, so it costs little)."""
+    marks = ",".join("?" * len(ids))
+    row = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM attributions WHERE speaker_id IN ({marks}) "
+                       f"LIMIT {PROLIFIC + 1})", ids).fetchone()
+    return row[0] > PROLIFIC
 
 
 def _text_search(where: list[str], by_speaker: bool) -> str:

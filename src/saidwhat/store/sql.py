@@ -65,7 +65,9 @@ JOIN articles r ON r.id = a.article_id
 """
 # Full-text filter: FTS5 walks its doclist in rowid order, so ORDER BY a.id DESC with a
 # LIMIT stops early instead of ranking every match (bm25 over a common word is slow).
-FTS_FILTER = "a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)"
+# One row tested against the full-text index (a seek by rowid), not the word's whole match
+# list built first: a common word matches hundreds of thousands of rows.
+FTS_FILTER = "EXISTS (SELECT 1 FROM attributions_fts WHERE attributions_fts MATCH ? AND rowid = a.id)"
 FTS_FROM = """
 FROM attributions_fts f
 JOIN attributions a ON a.id = f.rowid
