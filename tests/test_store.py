@@ -132,6 +132,8 @@ def test_search_filters_and_marks_the_date_kind(tmp_path, monkeypatch):
     # a speaker's statements walked one by one, or the word's matches walked for the speaker's:
     # the same statements in the same order
     walked = [s.content for s in query.search(conn, text="talks", speaker="Blinken")]
+    monkeypatch.setattr(query, "COMMON", 0)  # the word tested row by row
+    assert [s.content for s in query.search(conn, text="talks", speaker="Blinken")] == walked
     monkeypatch.setattr(query, "PROLIFIC", 1)
     assert [s.content for s in query.search(conn, text="talks", speaker="Blinken")] == walked == [
         "Talks in Geneva are over.", "The talks will go on."]

@@ -102,7 +102,7 @@ def search(
             if match is None:
                 return []
             walk_speaker = speaker is not None and not _prolific(conn, ids)
-            statement = _text_search(where, walk_speaker)
+            statement = _text_search(where, walk_speaker, walk_speaker and _common(conn, match))
             if not walk_speaker:
                 params.insert(0, match)  # the MATCH comes first in the WHERE clause
             else:
@@ -130,11 +130,20 @@ def _prolific(conn: sqlite3.Connection, ids: list[int]) -> bool:
     return row[0] > PROLIFIC
 
 
-def _text_search(where: list[str], by_speaker: bool) -> str:
+# A word with more matches than this is tested row by row on a speaker walk (sql.FTS_FILTER_SEEK).
+COMMON = 20_000
+
+
+def _common(conn: sqlite3.Connection, match: str) -> bool:
+    """Whether the full-text query `match` (str) has more than COMMON matches (counted up to there)."""
+    return conn.execute(sql.FTS_COUNT_UPTO, (match, COMMON + 1)).fetchone()[0] > COMMON
+
+
+def _text_search(where: list[str], by_speaker: bool, common_word: bool = False) -> str:
     if by_speaker:
         # The speaker's statements are few next to a word's matches: walk them (by the
         # speaker index) and test each against the full-text matches.
-        condition = " AND ".join([*where, sql.FTS_FILTER])
+        condition = " AND ".join([*where, sql.FTS_FILTER_SEEK if common_word else sql.FTS_FILTER])
         return f"SELECT {sql.STATEMENT_COLUMNS} {sql.STATEMENT_FROM} WHERE {condition} " \
                "ORDER BY a.id DESC LIMIT ? OFFSET ?"
     condition = " AND ".join([sql.FTS_MATCH, *where])

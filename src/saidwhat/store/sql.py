@@ -65,9 +65,13 @@ JOIN articles r ON r.id = a.article_id
 """
 # Full-text filter: FTS5 walks its doclist in rowid order, so ORDER BY a.id DESC with a
 # LIMIT stops early instead of ranking every match (bm25 over a common word is slow).
-# One row tested against the full-text index (a seek by rowid), not the word's whole match
-# list built first: a common word matches hundreds of thousands of rows.
-FTS_FILTER = "EXISTS (SELECT 1 FROM attributions_fts WHERE attributions_fts MATCH ? AND rowid = a.id)"
+# Full-text filters for a walk over one speaker's statements. A word with few matches: its
+# match list, built once (FTS5 gives it in rowid order). A common word (hundreds of thousands
+# of matches, seconds to build): each statement tested by a rowid seek, which stops early
+# since most of the speaker's statements hold it.
+FTS_FILTER = "a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)"
+FTS_FILTER_SEEK = "EXISTS (SELECT 1 FROM attributions_fts WHERE attributions_fts MATCH ? AND rowid = a.id)"
+FTS_COUNT_UPTO = "SELECT count(*) FROM (SELECT 1 FROM attributions_fts WHERE attributions_fts MATCH ? LIMIT ?)"
 FTS_FROM = """
 FROM attributions_fts f
 JOIN attributions a ON a.id = f.rowid
