@@ -4,7 +4,7 @@ import pytest
 
 import saidwhat
 from saidwhat.annotations import AttributionSpan
-from saidwhat.components.statement_dates import date_attributions
+from saidwhat.components.statement_dates import date_attributions, governing_verb
 
 PUBLISHED = "2024-05-31"  # a Friday
 
@@ -103,3 +103,12 @@ def test_no_carry_across_another_date_or_speaker(nlp):
 def test_time_after_a_quote_dates_the_cue_around_it(nlp):
     found = _dates("The senator used the words “adapt and adjust” during a news conference in Columbus, Ohio on Tuesday.")
     assert ("adapt and adjust", "2024-03-12", "cue") in found
+
+
+def test_nothing_governs_the_root(nlp):
+    """Above the root there is no verb (the step once walked from a quoted root verb to itself
+    forever)."""
+    doc = nlp("The army will leave the city on Friday, he said.")
+    root = next(doc.sents).root
+    assert governing_verb(root) is None
+    assert governing_verb(span(doc, "Friday").root).pos_ in ("VERB", "AUX")

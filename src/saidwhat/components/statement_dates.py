@@ -34,7 +34,7 @@ def _is_verb(tok: Token) -> bool:
 def governing_verb(tok: Token) -> Token | None:
     """The first verb above ``tok`` (spaCy Token) in the parse, or None at the root."""
     for _ in range(MAX_HOPS):
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # Token objects are made anew on each access: `is` never holds
             return None
         tok = tok.head
         if _is_verb(tok):
@@ -83,7 +83,9 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
         if root.i in cue_ids:
             continue
         verb = governing_verb(root)
-        while verb is not None and att.type == "direct" and _token_inside(verb, att.content):
+        for _ in range(MAX_HOPS):
+            if verb is None or att.type != "direct" or not _token_inside(verb, att.content):
+                break
             # quoted words take no modifier from outside the quote marks: the parser hung
             # "on Wednesday" on a quoted verb, the time belongs to the clause around the quote
             verb = governing_verb(verb)
