@@ -111,9 +111,8 @@ def _speaker_key(att: AttributionSpan):
     return id(sp.entity) if sp.entity is not None else sp.name
 
 
-def _date_between(times: list[TimexMatch], start: int, end: int, atts: list[AttributionSpan]) -> bool:
-    """Whether a calendar date outside every content lies in text[start:end]."""
-    contents = [c for a in atts for c in a.content]
+def _date_between(times: list[TimexMatch], start: int, end: int, contents: list[Span]) -> bool:
+    """Whether a calendar date outside every span of `contents` lies in text[start:end]."""
     return any(start <= t.start and t.end <= end and day_value(t) and not _inside(t, contents) for t in times)
 
 
@@ -121,6 +120,7 @@ def carry_dates(atts: list[AttributionSpan], times: list[TimexMatch]) -> None:
     """Give an undated statement in the simple past the date of the same speaker's dated
     statement at most CONTEXT_SENTENCES before it, when no other date is mentioned between."""
     ordered = sorted((a for a in atts if a.cue is not None), key=lambda a: a.cue.start)
+    contents = [c for a in atts for c in a.content]
     for i, att in enumerate(ordered):
         key = _speaker_key(att)
         if att.date is not None or key is None or att.cue.root.tag_ != "VBD":
@@ -132,7 +132,7 @@ def carry_dates(atts: list[AttributionSpan], times: list[TimexMatch]) -> None:
                 continue
             since = max(prev.cue.end_char, prev.date_time.end if prev.date_time else 0)
             if prev.date is not None and prev.date_source != "context" and not _date_between(
-                    times, since, att.cue.start_char, atts):
+                    times, since, att.cue.start_char, contents):
                 att.date, att.date_source, att.date_time = prev.date, "context", prev.date_time
             break
 

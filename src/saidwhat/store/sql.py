@@ -63,12 +63,10 @@ FROM attributions a
 LEFT JOIN speakers s ON s.id = a.speaker_id
 JOIN articles r ON r.id = a.article_id
 """
-# Full-text filter: FTS5 walks its doclist in rowid order, so ORDER BY a.id DESC with a
-# LIMIT stops early instead of ranking every match (bm25 over a common word is slow).
-# Full-text filters for a walk over one speaker's statements. A word with few matches: its
-# match list, built once (FTS5 gives it in rowid order). A common word (hundreds of thousands
-# of matches, seconds to build): each statement tested by a rowid seek, which stops early
-# since most of the speaker's statements hold it.
+# Full-text filters for a walk over one speaker's statements (ORDER BY a.id DESC with a LIMIT
+# stops early instead of ranking every match: bm25 over a common word is slow). A word with few
+# matches: its match list, built once. A common word (hundreds of thousands of matches, seconds
+# to build): each statement tested by a rowid seek.
 FTS_FILTER = "a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)"
 FTS_FILTER_SEEK = "EXISTS (SELECT 1 FROM attributions_fts WHERE attributions_fts MATCH ? AND rowid = a.id)"
 FTS_COUNT_UPTO = "SELECT count(*) FROM (SELECT 1 FROM attributions_fts WHERE attributions_fts MATCH ? LIMIT ?)"
