@@ -13,7 +13,7 @@ test:
 
 # The README's screenshots, taken by the browser tests
 screenshots:
-	SAIDWHAT_SCREENSHOTS=1 $(PY) -m pytest tests/web/test_browser.py
+	SAIDWHAT_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/web/test_browser.py
 
 bench: bench-pipeline bench-times bench-store bench-ingest bench-web
 

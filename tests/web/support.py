@@ -12,16 +12,16 @@ from pathlib import Path
 TOKEN = "test-token-0123456789"
 BASE = "http://127.0.0.1"  # the apps answer loopback host names only
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def screenshot(page, name: str) -> None:
-    """Save the page as docs/screenshots/`name`.png (shown in the README) when the variable
-    SAIDWHAT_SCREENSHOTS is 1 (`make screenshots`): a test run leaves the checkout as it was."""
-    if os.environ.get("SAIDWHAT_SCREENSHOTS") != "1":
-        return
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    """Save the page as `name`.png in the folder named by SAIDWHAT_SCREENSHOTS, by default
+    out/screenshots/ (ignored by git, so a test run leaves the checkout as it was);
+    `make screenshots` points it at docs/screenshots/, the README's pictures."""
+    folder = Path(os.environ.get("SAIDWHAT_SCREENSHOTS") or REPO / "out" / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 @contextmanager

@@ -1,7 +1,8 @@
 """End to end in headless Chromium: the server on a loopback port, pages as a person uses them.
 
 Every page may reach the test server only (see the `page` fixture): a page that needs a CDN
-fails. With SAIDWHAT_SCREENSHOTS=1 the tests save the README's screenshots to docs/screenshots/.
+fails. Each page is saved as a screenshot in out/screenshots/ (SAIDWHAT_SCREENSHOTS=docs/screenshots,
+as `make screenshots` sets it, refreshes the README's).
 """
 from __future__ import annotations
 

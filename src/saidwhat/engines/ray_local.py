@@ -3,9 +3,10 @@
 ray.init() starts one too, but its raylet aborts when the dashboard agent has not written its
 port files within a fixed time (15 s per file, ray-project/ray#65983), and on two busy cores
 the agent's imports take longer: ray.init then fails after minutes with "The current node timed
-out during startup". Started as `ray start --head --block` with the agent's ports given, the
-raylet is spared most of those waits, and the start-up waits that are settings are raised
-(TIMEOUTS). Used when --engine ray has no cluster to join, by the tests and the benchmark.
+out during startup". Started as `ray start --head --block` with the agent's ports given and their
+files written first (ray_start.py), the raylet is spared those waits; the start-up waits that are
+settings are raised and the authentication mode is set for both ends (ENVIRONMENT). Used when
+--engine ray has no cluster to join, by the tests and the benchmark.
 """
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-TIMEOUTS = {
+ENVIRONMENT = {
+    # Ray 2.60 turns on token authentication for a new head, and the driver must then send the
+    # token (~/.ray/auth_token, made by the head if missing): both ends say so explicitly.
+    "RAY_AUTH_MODE": "token",
     "RAY_agent_register_timeout_ms": "600000",
     "RAY_raylet_start_wait_time_s": "600",
     "RAY_worker_register_timeout_seconds": "600",
@@ -71,14 +75,18 @@ def local_ray(num_cpus: int | None = None, object_store_memory: int | None = Non
 
     num_cpus (int | None): CPUs Ray may schedule (default: every core); object_store_memory
     (int | None): bytes of shared memory for objects (default: Ray's, 30% of the memory).
-    Raises RuntimeError with the end of Ray's output when it does not start. Sets TIMEOUTS in
+    Raises RuntimeError with the end of Ray's output when it does not start. Sets ENVIRONMENT in
     this process's environment too (where not set): its driver connects under the same waits.
     """
-    for name, value in TIMEOUTS.items():
+    for name, value in ENVIRONMENT.items():
         os.environ.setdefault(name, value)
+    if "ray._raylet" in sys.modules:  # Ray read its settings when imported: read them again
+        from ray._raylet import Config
+
+        Config.initialize("")
     port, grpc, listen, export, runtime_env = _free_ports(5)
     command = [
-        sys.executable, "-m", "ray.scripts.scripts", "start", "--head", "--block", "--disable-usage-stats",
+        sys.executable, "-m", "saidwhat.engines.ray_start", "start", "--head", "--block", "--disable-usage-stats",
         "--include-dashboard=false", "--node-ip-address=127.0.0.1", f"--port={port}",
         f"--dashboard-agent-grpc-port={grpc}", f"--dashboard-agent-listen-port={listen}",
         f"--metrics-export-port={export}", f"--runtime-env-agent-port={runtime_env}",
