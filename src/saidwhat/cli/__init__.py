@@ -8,6 +8,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said wha
 # Importing a module registers its commands on `app`.
 from . import analyze  # noqa: E402,F401
 from . import store  # noqa: E402,F401
+from . import train  # noqa: E402,F401
 from . import web  # noqa: E402,F401
 
 

@@ -76,7 +76,7 @@ def analyze(
     input_format: InputFormat = typer.Option(
         InputFormat.auto, "--input-format", help="Read every input as this format (auto: by extension; stdin: sniffed)"
     ),
-    model: str = typer.Option("sm", help="spaCy model: sm, md (if installed) or a package name"),
+    model: str = typer.Option("sm", help="spaCy model: sm, md (if installed) or a package name; learned: the learned attribution tagger (the learned extra)"),
     include_text: bool = typer.Option(False, "--text/--no-text", help="Include the analyzed text in each record"),
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)"
@@ -94,7 +94,11 @@ def analyze(
     from ..pipeline import load
     from .progress import Progress
 
-    nlp = load(model)
+    try:
+        nlp = load(model)
+    except RuntimeError as exc:  # an optional model or extra that is not installed
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
     results = analyze_batch(
         nlp, documents(paths, published, input_format), include_text=include_text, seconds=time_limit or None
     )
