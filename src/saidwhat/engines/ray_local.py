@@ -11,6 +11,7 @@ settings are raised and the authentication mode is set for both ends (ENVIRONMEN
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ENVIRONMENT = {
     # Ray 2.60 turns on token authentication for a new head, and the driver must then send the
-    # token (~/.ray/auth_token, made by the head if missing): both ends say so explicitly.
+    # token: both ends say so explicitly, and share a token made for this instance (_token_env).
     "RAY_AUTH_MODE": "token",
     "RAY_agent_register_timeout_ms": "600000",
     "RAY_raylet_start_wait_time_s": "600",
@@ -46,6 +47,15 @@ def _free_ports(count: int) -> list[int]:
     finally:
         for s in sockets:
             s.close()
+
+
+def _token_env() -> dict[str, str]:
+    """RAY_AUTH_TOKEN for this instance, unless a token is configured already: `ray start` does not
+    make one (only ray.init does), and a fresh machine has no ~/.ray/auth_token."""
+    configured = "RAY_AUTH_TOKEN" in os.environ or "RAY_AUTH_TOKEN_PATH" in os.environ
+    if configured or (Path.home() / ".ray" / "auth_token").is_file():
+        return {}
+    return {"RAY_AUTH_TOKEN": secrets.token_hex(32)}
 
 
 def _die_with_parent() -> None:
@@ -78,12 +88,13 @@ def local_ray(num_cpus: int | None = None, object_store_memory: int | None = Non
     Raises RuntimeError with the end of Ray's output when it does not start. Sets ENVIRONMENT in
     this process's environment too (where not set): its driver connects under the same waits.
     """
-    for name, value in ENVIRONMENT.items():
+    for name, value in {**ENVIRONMENT, **_token_env()}.items():
         os.environ.setdefault(name, value)
     if "ray._raylet" in sys.modules:  # Ray read its settings when imported: read them again
-        from ray._raylet import Config
+        from ray._raylet import AuthenticationTokenLoader, Config
 
         Config.initialize("")
+        AuthenticationTokenLoader.instance().reset_cache()
     port, grpc, listen, export, runtime_env = _free_ports(5)
     command = [
         sys.executable, "-m", "saidwhat.engines.ray_start", "start", "--head", "--block", "--disable-usage-stats",
