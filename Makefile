@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 POLNEAR := ../shared/eval/polnear/data
 
-.PHONY: demo test screenshots bench bench-pipeline bench-ingest bench-store bench-web bench-times
+.PHONY: demo test screenshots bench bench-pipeline bench-ingest bench-store bench-web bench-times bench-ray bench-learned
 
 demo:
 	bash scripts/demo.sh
@@ -15,7 +15,7 @@ test:
 screenshots:
 	SAIDWHAT_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/web/test_browser.py
 
-bench: bench-pipeline bench-times bench-store bench-ingest bench-web
+bench: bench-pipeline bench-times bench-store bench-ingest bench-web bench-ray bench-learned
 
 bench-pipeline:
 	bash scripts/setup.sh test,web
@@ -32,3 +32,11 @@ bench-ingest:
 
 bench-web:
 	$(PY) benchmarks/bench_web.py
+
+bench-ray:
+	bash scripts/setup.sh ray
+	$(PY) benchmarks/bench_ray.py
+
+bench-learned:
+	bash scripts/setup.sh learned
+	$(PY) benchmarks/bench_learned.py
