@@ -62,6 +62,10 @@ def _gap(a: Span, b: Span) -> tuple[int, int]:
     return 0, 0
 
 
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _between(a: Span, b: Span, spans: list[Span]) -> bool:
     lo, hi = _gap(a, b)
     return any(lo <= s and e <= hi for s, e in spans if (s, e) not in (a, b)) if hi > lo else False
@@ -109,7 +113,7 @@ def link(text: str, sources: list[Span], cues: list[Span], contents: list[Span],
         best, best_gap = None, None
         for s in sources:
             lo, hi = _gap(anchor, s)
-            if SENTENCE_END.search(text[lo:hi]) or any(_gap(s, c) == (0, 0) and s[0] < c[1] and c[0] < s[1] for c in att.content):
+            if SENTENCE_END.search(text[lo:hi]) or any(_overlaps(s, c) for c in att.content):
                 continue
             if att.cue is None and hi - lo > 0:
                 continue
