@@ -137,6 +137,23 @@ def test_transcript_label_line():
     ]
 
 
+def test_transcript_paragraphs_opened_by_a_quote_mark():
+    # transcripts printed inside a quotation: each paragraph opens with a mark never closed
+    found = attributions('The interview went as follows:\n\n"HOST: Will the plant close?\n\n"DIAZ: Not this year.')
+    assert [(a.speaker.mention.text, a.cue.text, a.content, a.type) for a in found] == [
+        ("HOST", ":", "Will the plant close?", "direct"),
+        ("DIAZ", ":", "Not this year.", "direct"),
+    ]
+
+
+def test_signature_closing_the_quote_line():
+    found = attributions("“The river is our life.” ― Ana Lopez\n“Prices keep rising and nobody listens.”― Tom Reyes.\n")
+    assert [(a.speaker.mention.text, a.cue.text, a.content, a.type) for a in found] == [
+        ("Ana Lopez", "―", "The river is our life.", "direct"),
+        ("Tom Reyes", "―", "Prices keep rising and nobody listens.", "direct"),
+    ]
+
+
 def test_page_furniture_label_is_not_a_speaker():
     assert attributions("Photo: A crowd gathers outside the court.") == []
 

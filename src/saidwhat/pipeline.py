@@ -7,6 +7,7 @@ entities; statement dates need times and attributions.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -82,6 +83,20 @@ def model_path(model: str) -> str:
     return settings.MODELS.get(model, model)
 
 
+# U+2015 HORIZONTAL BAR, the quotation dash of '"..." ― Name' signatures: spaCy's English rules
+# split the em dash off a word or a quote mark but leave this one glued ('”―' was one token,
+# and the quote it closes was then not found).
+QUOTATION_DASH = "―"
+
+
+def _split_quotation_dashes(nlp: Language) -> None:
+    """Make QUOTATION_DASH a token of its own wherever it stands, as the em dash is."""
+    tokenizer = nlp.tokenizer  # the model's own rules, extended (spaCy's setters clear its cache)
+    tokenizer.prefix_search = re.compile(f"{tokenizer.prefix_search.__self__.pattern}|^{QUOTATION_DASH}").search
+    tokenizer.suffix_search = re.compile(f"{tokenizer.suffix_search.__self__.pattern}|{QUOTATION_DASH}$").search
+    tokenizer.infix_finditer = re.compile(f"{tokenizer.infix_finditer.__self__.pattern}|{QUOTATION_DASH}").finditer
+
+
 @lru_cache(maxsize=4)
 def load(model: str = settings.DEFAULT_MODEL) -> Language:
     """Load the spaCy model and add the saidwhat components (cached per process). Model
@@ -89,6 +104,7 @@ def load(model: str = settings.DEFAULT_MODEL) -> Language:
     in place of the attribution rules."""
     nlp = spacy.load(model_path(model))
     nlp.max_length = settings.SPACY_MAX_LENGTH
+    _split_quotation_dashes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_newline_sentences", before="parser")
     attributions = "learned" if model == settings.LEARNED_MODEL else "rules"

@@ -1,9 +1,11 @@
 """Attributions marked by layout rather than by a verb.
 
-- "NAME: content" lines: transcripts ("PENCE: Well, look, ...") and headlines
+- "NAME: content" lines: transcripts ("PENCE: Well, look, ...", also with each paragraph
+  opened by a quotation mark that is never closed: '"WALLACE: Let's start ...') and headlines
   ("Pence: Flowers won't be at debate"); the colon is the cue.
-- A signature line after a quote ("― Sonya Herridge, Phoenix"): the dash is the cue and the
-  paragraph above is the content.
+- A signature after a quote: on a line of its own ("― Sonya Herridge, Phoenix"; the paragraph
+  above is the content) or closing the quote's line ('"... our greatest shame." ― Sonya
+  Herridge'; the line up to the closing mark is the content). The dash is the cue.
 """
 from __future__ import annotations
 
@@ -17,10 +19,16 @@ from ..annotations import AttributionSpan
 from . import quotes as quote_marks
 
 NAME_WORD = r"(?:[A-Z][\w.'’\-]*|[A-Z]\.)"
-# A label of one to five capitalized words, a colon, then the content on the same line.
-LABEL_LINE = re.compile(rf"^\s*({NAME_WORD}(?:\s{NAME_WORD}){{0,4}})(:)\s+(\S.*?)\s*$")
+NAME = rf"{NAME_WORD}(?:\s{NAME_WORD}){{0,4}}"
+# A label of one to five capitalized words (after a transcript's opening quotation mark, if
+# any), a colon, then the content on the same line.
+OPENING_MARKS = "\"“”"
+LABEL_LINE = re.compile(rf"^\s*[{OPENING_MARKS}]?\s*({NAME})(:)\s+(\S.*?)\s*$")
 # A dash, then a capitalized name, then optionally ", who they are".
-SIGNATURE_LINE = re.compile(rf"^\s*([―—–]|--)\s*({NAME_WORD}(?:\s{NAME_WORD}){{0,4}})\s*(?:[,(].*)?$")
+DASH = r"([―—–]|--)"
+SIGNATURE_LINE = re.compile(rf"^\s*{DASH}\s*({NAME})\s*(?:[,(].*)?$")
+# A quotation closed on its line, then a dash and the name, maybe a full stop, at the line end.
+SIGNED_QUOTE_LINE = re.compile(rf"^\s*(\S.*[\"”])\s*{DASH}\s*({NAME})\.?\s*(?:[,(].*)?$")
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -48,11 +56,19 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
     out = []
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
+        transcript = False
         label = LABEL_LINE.match(line)
         if label and _is_label(label.group(1)):
             source = _span(doc, start + label.start(1), start + label.end(1))
             cue = _span(doc, start + label.start(2), start + label.end(2))
             content = _span(doc, start + label.start(3), start + label.end(3))
+            # '"PENCE: ...': the mark opens the paragraph, not a quote of the content's own
+            transcript = line.lstrip()[:1] in OPENING_MARKS
+        elif signed := SIGNED_QUOTE_LINE.match(line):
+            name_end = start + signed.start(3) + len(signed.group(3).rstrip("."))
+            source = _span(doc, start + signed.start(3), name_end)
+            cue = _span(doc, start + signed.start(2), start + signed.end(2))
+            content = _span(doc, start + signed.start(1), start + signed.end(1))
         else:
             signature = SIGNATURE_LINE.match(line)
             if not signature or index == 0:
@@ -62,10 +78,10 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
             content = _span(doc, *lines[index - 1])
         if source is None or cue is None or content is None:
             continue
-        content_span = quote_marks.widen_to_quote(content, quotes)
+        content_span = content if transcript else quote_marks.widen_to_quote(content, quotes)
         out.append(AttributionSpan(
             cue=cue, content=[content_span], source=source,
-            type=quote_marks.attribution_type([content_span], quotes),
+            type="direct" if transcript else quote_marks.attribution_type([content_span], quotes),
             sentence=0, rule="line",
         ))
     return out
