@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -226,6 +227,18 @@ def test_page_errors_are_html(client):
     assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
     bad = client.get("/", params={"since": "yesterday"})
     assert bad.status_code == 400 and "since" in bad.text
+
+
+def test_page_parameters_document_what_the_page_accepts(client):
+    # what the page checks itself is in the schema, so that a client (or schemathesis) can
+    # tell a valid request from one that gets the 400 page
+    spec = client.get("/openapi.json").json()
+    params = {p["name"]: p["schema"] for p in spec["paths"]["/"]["get"]["parameters"]}
+    assert re.fullmatch(params["since"]["pattern"], " 2024-05 ") and re.fullmatch(params["since"]["pattern"], "")
+    assert not re.fullmatch(params["until"]["pattern"], "yesterday")
+    assert params["type"]["enum"] == ["", "direct", "indirect", "mixed"]
+    form = spec["paths"]["/analyze"]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]
+    assert form["schema"]["additionalProperties"] is False
 
 
 def test_analyze_form_shows_the_result_without_storing(client):

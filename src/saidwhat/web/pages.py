@@ -13,7 +13,7 @@ from typing import Annotated
 from urllib.parse import parse_qs, urlencode
 
 import jinja2
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
@@ -38,8 +38,9 @@ router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, response
 })
 # The analyze form as it is posted (read by the handler itself, see analyze_page).
 ANALYZE_FORM = {"requestBody": {"required": False, "content": {"application/x-www-form-urlencoded": {"schema": {
-    "type": "object",
-    "properties": {"text": {"type": "string"}, "published": {"type": "string", "description": "YYYY-MM-DD"}},
+    "type": "object", "additionalProperties": False,
+    "properties": {"text": {"type": "string"}, "published": {"anyOf": [
+        {"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\s*$"}], "description": "YYYY-MM-DD"}},
 }}}}}
 
 PAGE_SIZE = 50
@@ -70,16 +71,28 @@ def _errors(exc: ValidationError) -> list[str]:
     return [f"{'.'.join(map(str, e['loc'])) or 'input'}: {e['msg']}" for e in exc.errors()]
 
 
+def _blank_or(pattern: str) -> str:
+    """A regex (str) for an empty field, or one that holds `pattern` (anchored with ^ $) with spaces around."""
+    return rf"^\s*({pattern.strip('^$')})?\s*$"
+
+
+def _form_field(schema: dict) -> Query:
+    """A page parameter documented with the constraints the page checks itself: the schema says
+    which values are valid, and an invalid one still gets the HTML page with its error (FastAPI
+    would answer JSON 422 if it enforced them)."""
+    return Query(json_schema_extra=schema)
+
+
 @router.get("/", summary="Search page")
 def search_page(
     request: Request,
-    speaker: str | None = None,
-    text: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    type: str | None = None,
-    source_kind: str | None = None,
-    offset: str | None = None,
+    speaker: Annotated[str | None, _form_field({"maxLength": 200})] = None,
+    text: Annotated[str | None, _form_field({"maxLength": 500})] = None,
+    since: Annotated[str | None, _form_field({"pattern": _blank_or(deps.DATE_PATTERN)})] = None,
+    until: Annotated[str | None, _form_field({"pattern": _blank_or(deps.DATE_PATTERN)})] = None,
+    type: Annotated[str | None, _form_field({"enum": ["", "direct", "indirect", "mixed"]})] = None,
+    source_kind: Annotated[str | None, _form_field({"enum": ["", "named", "group", "unnamed", "other"]})] = None,
+    offset: Annotated[str | None, _form_field({"pattern": r"^\s*[0-9]{0,5}\s*$"})] = None,  # <= MAX_OFFSET
     store: Store = Depends(deps.store),
 ) -> HTMLResponse:
     """Statements by speaker, words, date range, type and source kind; the top speakers when
