@@ -248,6 +248,8 @@ def test_analyze_form_shows_the_result_without_storing(client):
     assert response.status_code == 200 and 'class="hl speaker"' in response.text
     assert client.get("/api/search", params={"text": "ferry"}).json() == before == []
     assert client.post("/analyze", data={"text": "x", "published": "May 3"}).status_code == 400
+    assert client.post("/analyze", data={"text": "x", "other": "1"}).status_code == 400  # not this form
+    assert client.get("/", params={"offset": " \t", "text": "ferry"}).status_code == 200  # a blank field: no offset
 
 
 def test_docs_are_served_without_a_cdn(client):

@@ -37,6 +37,7 @@ router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, response
             "content": {"text/html": {"schema": {"type": "string"}}}},
 })
 # The analyze form as it is posted (read by the handler itself, see analyze_page).
+ANALYZE_FIELDS = ("text", "published")
 ANALYZE_FORM = {"requestBody": {"required": False, "content": {"application/x-www-form-urlencoded": {"schema": {
     "type": "object", "additionalProperties": False,
     "properties": {"text": {"type": "string"}, "published": {"anyOf": [
@@ -105,7 +106,7 @@ def search_page(
     top = []
     start = 0
     try:
-        params = deps.SearchParams(**given, offset=offset or 0, limit=PAGE_SIZE + 1)
+        params = deps.SearchParams(**given, offset=(offset or "").strip() or 0, limit=PAGE_SIZE + 1)
         start = params.offset
     except ValidationError as exc:
         errors, params = _errors(exc), None
@@ -193,6 +194,8 @@ async def analyze_page(request: Request, analyzer: Annotated[Analyzer, Depends(d
         fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=10)
     except ValueError:  # over max_num_fields: not our form
         raise HTTPException(400, "not the analyze form: too many fields") from None
+    if unknown := sorted(set(fields) - set(ANALYZE_FIELDS)):
+        raise HTTPException(400, f"not the analyze form: unknown field {unknown[0]!r}")
     text = fix_surrogates(fields.get("text", [""])[0])
     published = fields.get("published", [""])[0].strip()
     errors = []
