@@ -36,12 +36,16 @@ router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, response
     "4XX": {"description": "Invalid parameters or no such item: an HTML page that says which",
             "content": {"text/html": {"schema": {"type": "string"}}}},
 })
+# What a page trims off a field: ASCII white space, the \s of the schema's (ECMA-262) regexes,
+# where Python's str.strip() would also take other control characters (U+001C-U+001F).
+BLANK = " \t\n\r\f\v"
+BLANK_CLASS = r"[ \t\n\r\f\v]"
 # The analyze form as it is posted (read by the handler itself, see analyze_page).
 ANALYZE_FIELDS = ("text", "published")
 ANALYZE_FORM = {"requestBody": {"required": False, "content": {"application/x-www-form-urlencoded": {"schema": {
     "type": "object", "additionalProperties": False,
     "properties": {"text": {"type": "string"}, "published": {"anyOf": [
-        {"type": "string", "format": "date"}, {"type": "string", "pattern": r"^\s*$"}], "description": "YYYY-MM-DD"}},
+        {"type": "string", "format": "date"}, {"type": "string", "pattern": f"^{BLANK_CLASS}*$"}], "description": "YYYY-MM-DD"}},
 }}}}}
 
 PAGE_SIZE = 50
@@ -73,8 +77,8 @@ def _errors(exc: ValidationError) -> list[str]:
 
 
 def _blank_or(pattern: str) -> str:
-    """A regex (str) for an empty field, or one that holds `pattern` (anchored with ^ $) with spaces around."""
-    return rf"^\s*({pattern.strip('^$')})?\s*$"
+    """A regex (str) for a blank field, or one that holds `pattern` (anchored with ^ $) with BLANK around."""
+    return rf"^{BLANK_CLASS}*({pattern.strip('^$')})?{BLANK_CLASS}*$"
 
 
 def _form_field(schema: dict) -> Query:
@@ -93,20 +97,20 @@ def search_page(
     until: Annotated[str | None, _form_field({"pattern": _blank_or(deps.DATE_PATTERN)})] = None,
     type: Annotated[str | None, _form_field({"enum": ["", "direct", "indirect", "mixed"]})] = None,
     source_kind: Annotated[str | None, _form_field({"enum": ["", "named", "group", "unnamed", "other"]})] = None,
-    offset: Annotated[str | None, _form_field({"pattern": r"^\s*[0-9]{0,5}\s*$"})] = None,  # <= MAX_OFFSET
+    offset: Annotated[str | None, _form_field({"pattern": _blank_or("[0-9]{0,5}")})] = None,  # <= MAX_OFFSET
     store: Store = Depends(deps.store),
 ) -> HTMLResponse:
     """Statements by speaker, words, date range, type and source kind; the top speakers when
     no filter is given."""
     form = {"speaker": speaker, "text": text, "since": since, "until": until, "type": type,
             "source_kind": source_kind}
-    given = {k: v.strip() for k, v in form.items() if v and v.strip()}
+    given = {k: v.strip(BLANK) for k, v in form.items() if v and v.strip(BLANK)}
     errors: list[str] = []
     results: list[Statement] = []
     top = []
     start = 0
     try:
-        params = deps.SearchParams(**given, offset=(offset or "").strip() or 0, limit=PAGE_SIZE + 1)
+        params = deps.SearchParams(**given, offset=(offset or "").strip(BLANK) or 0, limit=PAGE_SIZE + 1)
         start = params.offset
     except ValidationError as exc:
         errors, params = _errors(exc), None
@@ -197,11 +201,12 @@ async def analyze_page(request: Request, analyzer: Annotated[Analyzer, Depends(d
     if unknown := sorted(set(fields) - set(ANALYZE_FIELDS)):
         raise HTTPException(400, f"not the analyze form: unknown field {unknown[0]!r}")
     text = fix_surrogates(fields.get("text", [""])[0])
-    published = fields.get("published", [""])[0].strip()
+    published = fields.get("published", [""])[0].strip(BLANK)
     errors = []
     if published:
         try:
-            published = parse_date(published)
+            if parse_date(published) != published:  # parse_date forgives more space than the schema says
+                raise ValueError(f"{published!r} is not a date in the form YYYY-MM-DD")
         except ValueError as exc:
             errors.append(f"published: {exc}")
     if errors:
