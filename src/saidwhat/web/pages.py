@@ -9,7 +9,7 @@ with the error and status 400 rather than a JSON 422.
 from __future__ import annotations
 
 from importlib import resources
-from typing import Annotated
+from typing import Annotated, get_args
 from urllib.parse import parse_qs, urlencode
 
 import jinja2
@@ -81,6 +81,12 @@ def _blank_or(pattern: str) -> str:
     return rf"^{BLANK_CLASS}*({pattern.strip('^$')})?{BLANK_CLASS}*$"
 
 
+def _blank_or_choice(name: str) -> list[str]:
+    """'' or one of the values SearchParams allows for field `name` (a Literal[...] | None)."""
+    literal = get_args(deps.SearchParams.model_fields[name].annotation)[0]
+    return ["", *get_args(literal)]
+
+
 def _form_field(schema: dict) -> Query:
     """A page parameter documented with the constraints the page checks itself: the schema says
     which values are valid, and an invalid one still gets the HTML page with its error (FastAPI
@@ -95,8 +101,8 @@ def search_page(
     text: Annotated[str | None, _form_field({"maxLength": 500})] = None,
     since: Annotated[str | None, _form_field({"pattern": _blank_or(deps.DATE_PATTERN)})] = None,
     until: Annotated[str | None, _form_field({"pattern": _blank_or(deps.DATE_PATTERN)})] = None,
-    type: Annotated[str | None, _form_field({"enum": ["", "direct", "indirect", "mixed"]})] = None,
-    source_kind: Annotated[str | None, _form_field({"enum": ["", "named", "group", "unnamed", "other"]})] = None,
+    type: Annotated[str | None, _form_field({"enum": _blank_or_choice("type")})] = None,
+    source_kind: Annotated[str | None, _form_field({"enum": _blank_or_choice("source_kind")})] = None,
     offset: Annotated[str | None, _form_field({"pattern": _blank_or("[0-9]{0,5}")})] = None,  # <= MAX_OFFSET
     store: Store = Depends(deps.store),
 ) -> HTMLResponse:
