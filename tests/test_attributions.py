@@ -139,7 +139,9 @@ def test_transcript_label_line():
 
 def test_transcript_paragraphs_opened_by_a_quote_mark():
     # transcripts printed inside a quotation: each paragraph opens with a mark never closed
-    found = attributions('The interview went as follows:\n\n"HOST: Will the plant close?\n\n"DIAZ: Not this year.')
+    found = attributions('The interview went as follows:\n\n"HOST: Will the plant close?\n\n"DIAZ: Not this year.'
+                         '\n\n"Follow our reporter on Twitter for more updates from the plant."\n')
+    # the last line is page furniture: a label line's speaker does not carry over to it
     assert [(a.speaker.mention.text, a.cue.text, a.content, a.type) for a in found] == [
         ("HOST", ":", "Will the plant close?", "direct"),
         ("DIAZ", ":", "Not this year.", "direct"),

@@ -291,7 +291,9 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
         last = previous[-1]
         gap = doc[last.content[-1].end : quote.start]
         # only a short gap (the cue clause of the previous quote, or nothing) carries the speaker over
-        if last.type == "indirect" or len([t for t in gap if not t.is_punct and not t.is_space]) > 6:
+        # a layout cue ("NAME:" line, "― Name" signature) marks its own line only
+        if last.type == "indirect" or last.rule == "line" \
+                or len([t for t in gap if not t.is_punct and not t.is_space]) > 6:
             continue
         span = _trim(quote)
         if span is None:
