@@ -18,7 +18,7 @@ screenshots:
 bench: bench-pipeline bench-times bench-store bench-ingest bench-web bench-ray bench-learned
 
 bench-pipeline:
-	bash scripts/setup.sh test,web
+	bash scripts/setup.sh bench
 	$(PY) benchmarks/bench_pipeline.py --split $(POLNEAR)/dev
 
 bench-times:

@@ -54,7 +54,11 @@ def textacy_records(nlp, texts):
 
     for (name, _), doc in zip(texts, nlp.pipe(t for _, t in texts)):
         atts = []
-        for q in direct_quotations(doc):
+        try:
+            quotations = list(direct_quotations(doc))
+        except ValueError:  # textacy bails out of a text with an unclosed quotation: none found
+            quotations = []
+        for q in quotations:
             content = q.content
             atts.append({
                 "speaker": {"mention": {"start": q.speaker[0].idx, "end": q.speaker[-1].idx + len(q.speaker[-1])}} if q.speaker else None,
