@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Sets up saidwhat with the extras its tests need (test, web, ray) and runs the test suite, two
+# Sets up saidwhat with the extras its tests need (test, web, ray, learned) and runs the test suite, two
 # test processes at a time (pytest-xdist; a file's tests stay in one process, so its
 # fixtures are built once). SAIDWHAT_TEST_WORKERS=0 runs everything in this process.
 # Without arguments the local Ray tests (-m ray) run last, each in the time left of
 # SAIDWHAT_TEST_SECONDS (default 1620: CI allows 30 minutes, and a stopped run may take 60 s more to end); arguments go to one pytest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh test,web,ray
+bash scripts/setup.sh test,web,ray,learned
 # The browser tests (tests/web) drive Debian's Chromium, never a browser build downloaded by
 # `playwright install`. Installed when missing and when we may (root with apt-get); elsewhere,
 # or if apt fails, those tests skip with the reason.
