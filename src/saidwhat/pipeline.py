@@ -65,6 +65,8 @@ class SaidWhat:
 
 @Language.factory("saidwhat", default_config={"attributions": "rules"})
 def make_saidwhat(nlp: Language, name: str, attributions: str) -> SaidWhat:
+    # here rather than in load(): nlp.add_pipe("saidwhat") on any English model tokenizes alike
+    _split_quotation_dashes(nlp)
     return SaidWhat(nlp, name, attributions)
 
 
@@ -104,7 +106,6 @@ def load(model: str = settings.DEFAULT_MODEL) -> Language:
     in place of the attribution rules."""
     nlp = spacy.load(model_path(model))
     nlp.max_length = settings.SPACY_MAX_LENGTH
-    _split_quotation_dashes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_newline_sentences", before="parser")
     attributions = "learned" if model == settings.LEARNED_MODEL else "rules"
