@@ -189,3 +189,18 @@ def test_spacy_component_finds_the_dash_signature_too():
     doc = nlp("“Prices keep rising and nobody listens.”― Tom Reyes\n")
     [a] = doc._.attributions
     assert (a.cue.text, a.source.text, a.content[0].text) == ("―", "Tom Reyes", "Prices keep rising and nobody listens.")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ('"Why would anyone build a bridge to nowhere?" Tanaka said.', "Tanaka",
+     "Why would anyone build a bridge to nowhere?"),
+    ("“The harbour is open again!” the mayor told reporters.", "the mayor", "The harbour is open again!"),
+])
+def test_quote_ending_in_a_question_or_exclamation_keeps_its_cue(text, speaker, content):
+    # the parser ends a sentence at the quoted ? or !, leaving "Tanaka said." on its own
+    a = only(text)
+    assert (a.speaker.mention.text, a.content, a.type) == (speaker, content, "direct")
+
+
+def test_a_quote_before_an_unrelated_sentence_is_not_its_content():
+    assert attributions("“We will win.” The crowd cheered loudly.") == []

@@ -37,6 +37,11 @@ def test_weekday_in_future_tense_looks_forward(nlp):
     assert one(nlp, "The ministers met on Friday in Prague.", "2024-05-29")[1] == "2024-05-24"
 
 
+def test_headline_infinitive_looks_forward(nlp):
+    # the infinitive is the sentence's root: its direction must not be sought above it
+    assert one(nlp, "Biden to visit Ohio on Friday", "2024-05-29")[1] == "2024-05-31"
+
+
 def test_bare_month_follows_tense(nlp):
     assert one(nlp, "The leaders will hold a summit in July.")[:2] == ("July", "2024-07")
     assert one(nlp, "The leaders held a summit in July.")[:2] == ("July", "2023-07")

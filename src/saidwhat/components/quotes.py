@@ -88,8 +88,16 @@ def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
     return doc[start:end]
 
 
+def _opens_sentence(verb: Token) -> bool:
+    """Whether nothing but the verb's subject comes before it in its sentence ("Lichtman said.")."""
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return all(t.i in subject for t in verb.sent if t.i < verb.i)
+
+
 def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
-    """The quote a cue verb with no complement introduces: in its sentence, or right after a colon."""
+    """The quote a cue verb with no complement introduces: in its sentence, right after a colon,
+    or, when the cue clause opens its sentence, the quote that ends where the sentence begins
+    ('"Why would you?" Lichtman said.': the parser ends a sentence at the quoted ? or !)."""
     sent = verb.sent
     candidates = [q for q in quotes if not (q.start <= verb.i < q.end) and q.start < sent.end and q.end > sent.start]
     if candidates:
@@ -99,4 +107,8 @@ def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
     last = sent[-1] if sent[-1].text != "\n" else sent[-2] if len(sent) > 1 else sent[-1]
     if following and last.text == ":":
         return following[0]
+    doc = verb.doc
+    preceding = [q for q in quotes if q.end <= sent.start and all(t.is_space for t in doc[q.end : sent.start])]
+    if preceding and _opens_sentence(verb):
+        return preceding[-1]
     return None

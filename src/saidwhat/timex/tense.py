@@ -33,7 +33,9 @@ def verb_direction(verb: Token) -> int:
         return -1
     if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "'s"}:
         return -1
-    if "to" in lowers and verb.tag_ == "VB" and verb.head is not verb:
+    if "to" in lowers and verb.tag_ == "VB" and verb.head.i == verb.i:
+        return 1  # a headline's infinitive: "Biden to visit Ohio on Friday"
+    if "to" in lowers and verb.tag_ == "VB":
         # "plans to meet Friday" looks ahead; "staged celebrations to mark the entry on
         # Friday" takes the tense of the verb it serves
         head = verb.head
@@ -58,7 +60,7 @@ def direction(doc: Doc, start: int, end: int) -> int:
             return 1
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
             return verb_direction(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return 0
