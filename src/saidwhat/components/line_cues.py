@@ -23,7 +23,7 @@ NAME = rf"{NAME_WORD}(?:\s{NAME_WORD}){{0,4}}"
 # A label of one to five capitalized words (after a transcript's opening quotation mark, if
 # any), a colon, then the content on the same line.
 OPENING_MARKS = "\"“”"
-LABEL_LINE = re.compile(rf"^\s*[{OPENING_MARKS}]?\s*({NAME})(:)\s+(\S.*?)\s*$")
+LABEL_LINE = re.compile(rf"^\s*(?P<mark>[{OPENING_MARKS}])?\s*({NAME})(:)\s+(\S.*?)\s*$")
 # A dash, then a capitalized name, then optionally ", who they are".
 DASH = r"([―—–]|--)"
 SIGNATURE_LINE = re.compile(rf"^\s*{DASH}\s*({NAME})\s*(?:[,(].*)?$")
@@ -58,12 +58,12 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
         line = text[start:end]
         transcript = False
         label = LABEL_LINE.match(line)
-        if label and _is_label(label.group(1)):
-            source = _span(doc, start + label.start(1), start + label.end(1))
-            cue = _span(doc, start + label.start(2), start + label.end(2))
-            content = _span(doc, start + label.start(3), start + label.end(3))
+        if label and _is_label(label.group(2)):
+            source = _span(doc, start + label.start(2), start + label.end(2))
+            cue = _span(doc, start + label.start(3), start + label.end(3))
+            content = _span(doc, start + label.start(4), start + label.end(4))
             # '"PENCE: ...': the mark opens the paragraph, not a quote of the content's own
-            transcript = line.lstrip()[:1] in OPENING_MARKS
+            transcript = label.group("mark") is not None
         elif signed := SIGNED_QUOTE_LINE.match(line):
             name_end = start + signed.start(3) + len(signed.group(3).rstrip("."))
             source = _span(doc, start + signed.start(3), name_end)

@@ -33,9 +33,9 @@ def verb_direction(verb: Token) -> int:
         return -1
     if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "'s"}:
         return -1
-    if "to" in lowers and verb.tag_ == "VB" and verb.head.i == verb.i:
-        return 1  # a headline's infinitive: "Biden to visit Ohio on Friday"
     if "to" in lowers and verb.tag_ == "VB":
+        if verb.head.i == verb.i:
+            return 1  # a headline's infinitive: "Biden to visit Ohio on Friday"
         # "plans to meet Friday" looks ahead; "staged celebrations to mark the entry on
         # Friday" takes the tense of the verb it serves
         head = verb.head
