@@ -66,6 +66,13 @@ def test_table(runner, inputs):
     assert "SPEAKER" in result.stdout and "ERROR binary" in result.stdout
 
 
+
+def test_table_type_column_is_set_apart_from_the_content(runner, tmp_path):
+    (tmp_path / "i.txt").write_text("The mayor said that the bridge would reopen in spring.")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "i.txt"), "-f", "table"])
+    assert " indirect that the bridge would" in result.stdout, result.stdout  # wrapped at the terminal width
+
+
 def test_exit_code_one_when_nothing_could_be_analysed(runner, inputs):
     result = runner.invoke(app, ["analyze", str(inputs / "c.txt"), str(inputs / "missing.txt"), "-f", "jsonl"])
     assert result.exit_code == 1

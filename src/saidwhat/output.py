@@ -93,10 +93,20 @@ def _clip(s: str | None, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+# The table's columns before CONTENT and their widths; each value is clipped to one less, so
+# that a space always separates it from the next ("indirect" is 8 characters).
+TABLE_COLUMNS = (("SPEAKER", 24), ("CUE", 12), ("DATE", 11), ("TYPE", 9))
+TABLE_LEFT = sum(w for _, w in TABLE_COLUMNS)
+
+
+def _row(values: Iterable[str | None]) -> str:
+    return "".join(f"{_clip(v, w - 1):<{w}}" for v, (_, w) in zip(values, TABLE_COLUMNS))
+
+
 def write_table(results: Iterable[ArticleResult], out: TextIO) -> None:
     """A readable view: one block per document, one row per attribution."""
     width = max(80, shutil.get_terminal_size((120, 20)).columns)
-    content_w = width - 24 - 12 - 11 - 8
+    content_w = width - TABLE_LEFT
     for r in results:
         name = r.id or r.source
         if r.status == "error":
@@ -104,14 +114,13 @@ def write_table(results: Iterable[ArticleResult], out: TextIO) -> None:
             out.flush()
             continue
         out.write(f"== {name}  published {r.published or '?'}  {len(r.attributions)} attributions\n")
-        out.write(f"{'SPEAKER':<24}{'CUE':<12}{'DATE':<11}{'TYPE':<8}CONTENT\n")
+        out.write(_row(c for c, _ in TABLE_COLUMNS) + "CONTENT\n")
         for a in r.attributions:
             speaker = a.speaker.name if a.speaker and a.speaker.name else "-"
             lines = textwrap.wrap(" ".join(a.content.split()), content_w) or [""]
-            out.write(f"{_clip(speaker, 23):<24}{_clip(a.cue.text if a.cue else '-', 11):<12}"
-                      f"{a.date or '-':<11}{a.type:<8}{lines[0]}\n")
+            out.write(_row([speaker, a.cue.text if a.cue else "-", a.date or "-", a.type]) + lines[0] + "\n")
             for more in lines[1:]:
-                out.write(" " * (24 + 12 + 11 + 8) + more + "\n")
+                out.write(" " * TABLE_LEFT + more + "\n")
         out.write("\n")
         out.flush()
 
