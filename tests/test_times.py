@@ -139,6 +139,30 @@ def test_plans_look_ahead(nlp):
     assert one(nlp, "Farmers planned a large march on Saturday.", "2024-05-31")[1] == "2024-06-01"
 
 
+def test_plans_that_fell_through_and_deadlines_take_the_clause_tense(nlp):
+    # published on a Monday
+    monday = "2024-06-03"
+    # a plan in the past perfect, or one that was cancelled, lies behind the report
+    assert one(nlp, "The offer had been scheduled to expire on Friday.", monday)[1] == "2024-05-31"
+    assert one(nlp, "A vigil planned for Saturday was cancelled.", monday)[1] == "2024-06-01"
+    # "until" after a present perfect: an end point still ahead
+    assert one(nlp, "The agency has given the family until Tuesday to sign.", monday)[1] == "2024-06-04"
+    # "through" names a period, which ends where the report stands
+    found = {t[0]: t[1] for t in times(nlp, "The fund has fallen 2% this year through May 17.", monday)}
+    assert found["May 17"] == "2024-05-17"
+
+
+def test_newspaper_named_daily_is_no_set(nlp):
+    assert times(nlp, "The Communist Party daily Granma printed the letter.") == []
+    assert one(nlp, "Protesters gather daily outside the house.")[1:] == ("P1D", "SET")
+
+
+def test_the_years_and_the_past_decade_are_durations(nlp):
+    assert one(nlp, "In the years that followed, the rebels waged war.")[1:] == ("PXY", "DURATION")
+    assert one(nlp, "Prices doubled over the past decade.")[1:] == ("P10Y", "DURATION")
+    assert [t[0] for t in times(nlp, "It was built in the years 1990 and 1991.")] == ["1990", "1991"]
+
+
 def test_month_heading_a_name_is_no_date(nlp):
     assert times(nlp, "Thousands joined the March for Life in the capital.") == []
 

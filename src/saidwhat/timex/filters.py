@@ -41,6 +41,13 @@ def keep(c: Candidate, text: str, doc: Doc) -> bool:
             return False
     elif c.rule == "setword":
         tok = _token(doc, c.start, c.end)
-        if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
-            return False  # "the party daily Granma": a newspaper
+        if tok is not None and (tok.pos_ in ("NOUN", "PROPN") or _titles_a_name(tok)):
+            return False  # "the party daily Granma", "the weekly Der Spiegel": a newspaper
     return True
+
+
+def _titles_a_name(tok) -> bool:
+    """Whether ``tok`` stands right before a capitalized name that is not a date ("Monday")."""
+    doc, i = tok.doc, tok.i
+    return (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].is_title
+            and doc[i + 1].ent_type_ not in TIME_ENTS)

@@ -397,6 +397,8 @@ def n_unitrel(c: Candidate, ctx: Context) -> Value | None:
         return cal.week(sat) + "-WE", "DATE"
     if ctx.ref is None:
         return {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX"}.get(word, "XXXX"), "DATE"
+    if rel == "the past" and word in ("decade", "century"):
+        return duration(1, word), "DURATION"  # "over the past decade": the ten years up to now
     if word == "quarter" and rel in ("the latest", "the most recent", "the past", "the previous", "last", "the last"):
         step = -1  # the last complete quarter, the one reported on
     value = _relative_unit(ctx.ref, word, step)
@@ -718,7 +720,7 @@ NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "weekend": n_weekend, "ago": n_ago, "yearago": n_yearago, "quarter": n_quarter, "qcode": n_qcode,
     "year": n_year, "decade": n_decade, "century": n_century, "season": n_season,
     "holiday": n_holiday, "spokenyear": n_spokenyear, "decadeword": n_decadeword, "theyear": n_theyear, "ref": n_ref, "recent": n_recent, "setword": n_setword, "every": n_every,
-    "duration": n_duration, "long": n_long, "bareunit": n_bareunit,
+    "duration": n_duration, "long": n_long, "bareunit": n_bareunit, "theyears": n_bareunit,
 }
 
 

@@ -140,6 +140,10 @@ RULES: list[tuple] = [
     ("long", B + r"(?:(?P<num>" + NUM + r")-)?(?P<unit>" + UNIT + r")-(?i:long)" + E),
     # for weeks, for months (the preposition stays out of the span)
     ("bareunit", r"(?:(?<=\b[Ff]or\s)|(?<=\b[Oo]ver\s))(?P<unit>(?i:years|months|weeks|days|hours|decades|minutes))" + E),
+    # over the years, in the years that followed, the early years of the war (not "the years
+    # 2000 and 2001"; "the weeks before the vote" is left alone: it often stands for a date)
+    ("theyears", r"(?:(?<=\b[Ii]n\s)|(?<=\b[Oo]ver\s)|(?<=\b[Dd]uring\s)|(?<=\b[Aa]cross\s))"
+     r"(?P<det>(?i:the))\s+(?:(?i:early|following|intervening|ensuing)\s+)?(?P<unit>(?i:years|decades))(?!\s+\d)" + E),
 ]
 
 COMPILED = [

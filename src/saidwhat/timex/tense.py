@@ -17,6 +17,28 @@ MAX_HOPS = 8
 # "a deadline of Friday".
 PROSPECTIVE = frozenset({"payable", "due", "effective", "deadline", "expires", "expiring",
                          "scheduled", "slated", "upcoming", "next"})
+# Prepositions naming an end point: "has given them until Tuesday" reaches past an event that
+# is still in force, so ahead of the report ("has fallen through Oct. 19" is a period: left out).
+END_POINT = frozenset({"until", "till"})
+PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be"})
+PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _past_perfect(word: Token) -> bool:
+    """True when ``word`` (or the copula an adjective hangs from) takes "had": "had been due"."""
+    if "had" in _auxiliaries(word):
+        return True
+    return word.dep_ in ("acomp", "attr") and "had" in _auxiliaries(word.head)
+
+
+def _planned_modifier(verb: Token) -> bool:
+    """A bare participle of planning modifying a noun: "a service planned for Saturday"."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and not _auxiliaries(verb)
+            and verb.lemma_ in ARRANGEMENT_VERBS | FUTURE_VERBS)
 
 
 def verb_direction(verb: Token) -> int:
@@ -25,6 +47,8 @@ def verb_direction(verb: Token) -> int:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return 1
+    if _past_perfect(verb):
+        return -1  # "had been scheduled to expire Friday": the plan lies behind the report
     if "going" in lowers or any(a.lemma_ == "be" and a.nbor(1).lower_ == "going" for a in auxes if a.i + 1 < len(a.doc)):
         return 1
     if verb.lemma_ in ARRANGEMENT_VERBS:
@@ -39,12 +63,12 @@ def verb_direction(verb: Token) -> int:
         # "plans to meet Friday" looks ahead; "staged celebrations to mark the entry on
         # Friday" takes the tense of the verb it serves
         head = verb.head
-        if head.lemma_ in FUTURE_VERBS and head.tag_ != "VBD":
+        if head.lemma_ in FUTURE_VERBS and head.tag_ != "VBD" and not _past_perfect(head):
             return 1
         return verb_direction(head) if head.pos_ in ("VERB", "AUX") else 0
     if verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VBZ", "VBP", "VBN"):
         return 1
-    if verb.tag_ == "VBG" and lowers & {"is", "are", "am", "'s", "'re"}:
+    if verb.tag_ == "VBG" and lowers & PRESENT_AUX:
         return 1  # "is meeting Friday": a present progressive of an arrangement
     return 0
 
@@ -55,11 +79,18 @@ def direction(doc: Doc, start: int, end: int) -> int:
     if span is None or not doc.has_annotation("DEP"):
         return 0
     tok = span.root
+    end_point = False
     for _ in range(MAX_HOPS):
         if tok.lower_ in PROSPECTIVE:
             return 1
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
-            return verb_direction(tok)
+        end_point = end_point or tok.lower_ in END_POINT
+        if _planned_modifier(tok):
+            pass  # "a service planned for Saturday was canceled": the clause decides
+        elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
+            found = verb_direction(tok)
+            if end_point and found < 0 and _auxiliaries(tok) & PERFECT_AUX:
+                return 1
+            return found
         if tok.head.i == tok.i:
             break
         tok = tok.head
