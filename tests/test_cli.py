@@ -112,3 +112,11 @@ def test_progress_counts(capsys):
                                                         error={"kind": "empty", "message": "no text"})]
     assert list(Progress(out, every=0).track(records)) == records
     assert out.getvalue().splitlines()[-1].startswith("2 documents, 1 ok, 1 errors (empty 1)")
+
+
+@pytest.mark.parametrize("command, extra", [("export", "saidwhat[parquet]"), ("ingest", "saidwhat[ray]")])
+def test_help_names_the_extra_to_install(command, extra):
+    # Rich markup would read "[parquet]" as a style tag and print "pip install 'saidwhat'"
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert extra in result.output

@@ -91,7 +91,7 @@ def ingest(
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none"),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr"),
     engine: Engine = typer.Option(
-        Engine.local, help="local: worker processes here; ray: Ray Data on a cluster (pip install 'saidwhat[ray]')"),
+        Engine.local, help="local: worker processes here; ray: Ray Data on a cluster (pip install 'saidwhat\\[ray]')"),
     address: Optional[str] = typer.Option(
         None, help="Ray: the cluster (auto, HOST:PORT); default: RAY_ADDRESS, else a Ray started here"),
     output: str = typer.Option(
@@ -193,7 +193,7 @@ def export(
     db: str = DB_OPTION,
     parquet: Path = typer.Option(..., "--parquet", help="Folder for one Parquet file per table"),
 ) -> None:
-    """Export the store to Parquet for analytics (needs: pip install 'saidwhat[parquet]')."""
+    """Export the store to Parquet for analytics (needs: pip install 'saidwhat\\[parquet]')."""
     from ..store.export import export_parquet
 
     try:
