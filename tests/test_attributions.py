@@ -101,6 +101,15 @@ def test_object_content_and_object_predicate():
     assert a.speaker.mention.text == "The governor"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The senator accused the agency of hiding the report.", "the agency of hiding the report"),
+    ("The mayor blamed the flooding on old drains.", "the flooding on old drains"),
+    ("Prosecutors charged him with fraud.", "him with fraud"),
+])
+def test_object_content_keeps_the_charge_that_follows_it(text, content):
+    assert only(text).content == content
+
+
 def test_prepositional_content():
     a = only("Farmers called for lower taxes on diesel.")
     assert a.cue.text == "called"

@@ -33,6 +33,9 @@ CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punc
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
 # "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
 # a noun naming them, followed by the quoted words themselves.
+# Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
+# on Y", "charged X with Y", "praised X for Y", "described X as Y".
+OBJECT_PREPS = frozenset({"of", "on", "with", "for", "as"})
 WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ", "choose", "echo"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
 
@@ -157,9 +160,13 @@ def _content_heads(verb: Token) -> list[Token]:
     if not heads:
         heads = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     if not heads and lemma not in lexicon.words(NO_OBJECT_CONTENT_FILE):
-        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        # the charge goes with its target: "accused him of lying", "blamed the law on Democrats"
+        charges = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
+                   and objects and p.i == objects[0].right_edge.i + 1]
+        objects = [o for o in objects if o.pos_ != "PRON" or charges]
         if objects:
-            heads = objects + [c for c in verb.children if c.dep_ == "oprd"]
+            heads = objects + charges + [c for c in verb.children if c.dep_ == "oprd"]
     if not heads:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.i > verb.i and (lemma, prep.lower_) in lexicon.prepositional_cues():
@@ -189,6 +196,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     for head in heads:
         content_idx.update(t.i for t in head.subtree)
         if head.head.dep_ == "prep" and head.head.head.i == verb.i:  # "called for X": X is content, "for" not
+            excluded -= {t.i for t in head.subtree}
+        elif head.dep_ == "prep":  # "accused him of lying": the charge is content, "of" too
             excluded -= {t.i for t in head.subtree}
         for t in head.subtree:
             if _nested_cue(t, head):
