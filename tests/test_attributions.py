@@ -110,6 +110,20 @@ def test_object_content_keeps_the_charge_that_follows_it(text, content):
     assert only(text).content == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The senator criticized the new budget, which the governor signed in May.", "the new budget"),
+    ("Most voters said they would back the plan, while others remained undecided.",
+     "they would back the plan"),
+])
+def test_an_aside_after_the_content_is_the_writer_s(text, content):
+    assert attributions(text)[0].content == content
+
+
+def test_a_relative_clause_inside_the_content_stays():
+    a = only("The mayor said the bridge, which opened in 1990, needs repairs.")
+    assert a.content == "the bridge, which opened in 1990, needs repairs"
+
+
 def test_prepositional_content():
     a = only("Farmers called for lower taxes on diesel.")
     assert a.cue.text == "called"

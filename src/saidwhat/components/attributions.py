@@ -33,6 +33,8 @@ CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punc
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
 # "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
 # a noun naming them, followed by the quoted words themselves.
+# Subordinators of a contrast the writer adds after the content ("..., while others said ...").
+CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
 # on Y", "charged X with Y", "praised X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"of", "on", "with", "for", "as"})
@@ -185,6 +187,27 @@ def _nested_cue(token: Token, head: Token) -> bool:
     return token.lemma_.lower() in lexicon.words("speech_verbs") or any(c.dep_ in CONTENT_DEPS for c in token.children)
 
 
+def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
+    """Tokens of a clause set off by a comma at the end of the content that the writer adds
+    on his own account: a non-restrictive relative clause ("criticized the plan, which the
+    mayor drafted") or a contrast ("..., while 22 percent said they might change their mind")."""
+    if not content_idx:
+        return set()
+    last = max(content_idx)
+    for i in sorted(content_idx):
+        token = doc[i]
+        if i == 0 or doc[i - 1].text != "," or token.i - 1 not in content_idx:
+            continue
+        clause = None
+        if token.dep_ == "relcl" or (token.tag_ in ("WDT", "WP", "WP$") and token.head.dep_ == "relcl"):
+            clause = token.head if token.dep_ != "relcl" else token
+        elif token.dep_ == "mark" and token.lower_ in CONTRAST_MARKS and token.head.dep_ == "advcl":
+            clause = token.head
+        if clause is not None and clause.right_edge.i >= last:
+            return set(range(i - 1, last + 1))
+    return set()
+
+
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
     heads = _content_heads(verb)
     subject = _subject(verb)
@@ -209,6 +232,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
             if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child):
                 content_idx.update(t.i for t in child.subtree)
     content_idx -= excluded
+    content_idx -= _trailing_aside(doc, content_idx)
     if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
         content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
     # A leading complementizer ("said that ...") stays in the content, as PARC-style corpora
