@@ -179,8 +179,19 @@ def test_signature_closing_the_quote_line():
     ]
 
 
-def test_page_furniture_label_is_not_a_speaker():
-    assert attributions("Photo: A crowd gathers outside the court.") == []
+@pytest.mark.parametrize("text", [
+    "Photo: A crowd gathers outside the court.",
+    "The Latest: Storm closes schools across the state.",
+    "Contributing: Jane Doe and Ravi Patel.",
+    "Results so far\nSmith: 1,769\nJones: 1,501",
+])
+def test_page_furniture_label_is_not_a_speaker(text):
+    assert attributions(text) == []
+
+
+def test_a_name_label_is_still_a_speaker():
+    a = only("Results so far\nSmith: We will win this county.")
+    assert a.speaker.mention.text == "Smith" and a.content == "We will win this county."
 
 
 def test_signature_line_after_quote():

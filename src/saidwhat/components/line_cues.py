@@ -46,7 +46,15 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _is_label(label: str) -> bool:
-    return label.split()[0].lower().strip(".") not in lexicon.words("not_speaker_labels")
+    """Whether a "Label:" names a speaker: neither its first word nor the whole of it is page
+    furniture ("Photo:", "Contributing:", "The Latest:")."""
+    furniture = lexicon.words("not_speaker_labels")
+    return label.split()[0].lower().strip(".") not in furniture and label.lower() not in furniture
+
+
+def _says_something(content: str) -> bool:
+    """A label's content holds words: "Clinton: 1,769" is a row of a table, not a quote."""
+    return any(c.isalpha() for c in content)
 
 
 def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan]:
@@ -58,7 +66,7 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
         line = text[start:end]
         transcript = False
         label = LABEL_LINE.match(line)
-        if label and _is_label(label.group(2)):
+        if label and _is_label(label.group(2)) and _says_something(label.group(4)):
             source = _span(doc, start + label.start(2), start + label.end(2))
             cue = _span(doc, start + label.start(3), start + label.end(3))
             content = _span(doc, start + label.start(4), start + label.end(4))
