@@ -124,6 +124,15 @@ def test_a_relative_clause_inside_the_content_stays():
     assert a.content == "the bridge, which opened in 1990, needs repairs"
 
 
+def test_a_programme_named_in_quotes_is_not_a_quote():
+    found = attributions("“We will win,” the senator said on “Fox News Sunday.”")
+    assert [a.content for a in found] == ["We will win"]
+
+
+def test_said_nothing_reports_no_words():
+    assert attributions("The senator appeared on “Meet the Press.” He said nothing new.") == []
+
+
 def test_prepositional_content():
     a = only("Farmers called for lower taxes on diesel.")
     assert a.cue.text == "called"

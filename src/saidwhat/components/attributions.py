@@ -33,6 +33,8 @@ CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punc
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
 # "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
 # a noun naming them, followed by the quoted words themselves.
+# Objects of a cue that say no words were reported ("said nothing new", "added little").
+SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
 # Subordinators of a contrast the writer adds after the content ("..., while others said ...").
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
@@ -237,7 +239,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
         content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
     # A leading complementizer ("said that ...") stays in the content, as PARC-style corpora
     # annotate it: the content is the whole complement clause.
-    if not content_idx:
+    if not content_idx and not any(c.dep_ == "dobj" and c.lower_ in SAID_NOTHING for c in verb.children):
         quote = quote_marks.quote_near(verb, quotes)
         if quote is None:
             return None
@@ -316,7 +318,7 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
     out = []
     for quote in quotes:
         inner = range(quote.start, quote.end)
-        if any(i in covered for i in inner) or len(quote) < 4:
+        if any(i in covered for i in inner) or len(quote) < 4 or quote_marks.names_a_title(quote):
             continue
         previous = [a for a in by_position if a.content[-1].end <= quote.start]
         if not previous:

@@ -94,11 +94,21 @@ def _opens_sentence(verb: Token) -> bool:
     return all(t.i in subject for t in verb.sent if t.i < verb.i)
 
 
+def names_a_title(quote: Span) -> bool:
+    """A quoted programme after "on": said on “Meet the Press” (after "as" or "in" a quote is
+    often words of the speaker's: described it as “unhinged”)."""
+    i = quote.start - 1
+    while i >= 0 and is_quote(quote.doc[i]):
+        i -= 1
+    return i >= 0 and quote.doc[i].lower_ == "on" and quote.doc[i].dep_ == "prep"
+
+
 def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
     """The quote a cue verb with no complement introduces: in its sentence, right after a colon,
     or, when the cue clause opens its sentence, the quote that ends where the sentence begins
     ('"Why would you?" Lichtman said.': the parser ends a sentence at the quoted ? or !)."""
     sent = verb.sent
+    quotes = [q for q in quotes if not names_a_title(q)]
     candidates = [q for q in quotes if not (q.start <= verb.i < q.end) and q.start < sent.end and q.end > sent.start]
     if candidates:
         before = [q for q in candidates if q.end <= verb.i]
