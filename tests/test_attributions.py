@@ -70,6 +70,19 @@ def test_quote_running_into_next_sentence_keeps_speaker():
     assert found[1].speaker.mention.text == found[0].speaker.mention.text == "the coach"
 
 
+def test_quote_after_a_long_cue_clause_keeps_speaker():
+    found = attributions("“We are ready,” the coach said after Saturday night’s long and noisy home game "
+                         "against the league leaders. “Nobody has trained harder than this team.”")
+    assert [a.speaker.mention.text for a in found] == ["the coach", "the coach"]
+    assert found[1].content.startswith("Nobody has trained harder")
+
+
+def test_quote_after_an_unrelated_sentence_does_not_inherit_the_speaker():
+    found = attributions("“We are ready,” the coach said. The crowd cheered for a long time after "
+                         "the match ended in the rain. “Nobody has trained harder than this team.”")
+    assert [a.content for a in found] == ["We are ready"]
+
+
 def test_second_cue_in_coordination_is_its_own_attribution():
     found = attributions("Ms. Okafor noted that exports rose and said she expected more growth.")
     cues = [a.cue.text for a in found]

@@ -325,10 +325,8 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
             continue
         last = previous[-1]
         gap = doc[last.content[-1].end : quote.start]
-        # only a short gap (the cue clause of the previous quote, or nothing) carries the speaker over
         # a layout cue ("NAME:" line, "― Name" signature) marks its own line only
-        if last.type == "indirect" or last.rule == "line" \
-                or len([t for t in gap if not t.is_punct and not t.is_space]) > 6:
+        if last.type == "indirect" or last.rule == "line" or not _carries_over(gap, last):
             continue
         span = _trim(quote)
         if span is None:
@@ -345,6 +343,19 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
         )
         covered.update(inner)
     return out
+
+
+def _carries_over(gap: Span, last: AttributionSpan) -> bool:
+    """Whether the words between a quote and the previous quoted attribution let its speaker
+    carry over: nothing or a few words, or the previous quote's own cue clause, however long,
+    within one paragraph ('"Q1," the senator said during Saturday's debate. "Q2."')."""
+    words = [t for t in gap if not t.is_punct and not t.is_space]
+    if len(words) <= 6:
+        return True
+    if last.cue is None or not gap.start <= last.cue.start < gap.end or "\n" in gap.text:
+        return False
+    after_cue_sentence = gap.doc[last.cue.sent.end : gap.end]  # the quote opens the next sentence
+    return all(t.is_punct or t.is_space for t in after_cue_sentence)
 
 
 def _sentence_index(sent_starts: list[int], token_i: int) -> int:
