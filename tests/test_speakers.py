@@ -40,3 +40,21 @@ def test_group_and_unnamed_sources_are_typed():
 def test_possessive_source_resolves_to_the_possessor():
     text = "Ana Ruiz spoke on Monday. Ruiz's remarks suggested the ban could end."
     assert speakers(text)[0][0] == "Ana Ruiz"
+
+
+def test_it_goes_to_the_organization_that_spoke():
+    got = speakers("Apple denied the claim on Monday. It said its phones were safe.")
+    assert got[1] == ("Apple", "organization", "pronoun")
+
+
+def test_relative_pronoun_speaker_is_the_noun_its_clause_modifies():
+    result = saidwhat.analyze("The firm hired another mining company that said the site was safe.")
+    a = result.attributions[0]
+    assert a.speaker.mention.text == "that"  # the mention as written
+    assert a.speaker.name == "another mining company"
+
+
+@pytest.mark.parametrize("text", ["It appears that the talks failed.", "It is expected that the bill will pass."])
+def test_expletive_it_is_no_speaker(text):
+    (a,) = saidwhat.analyze(text).attributions
+    assert a.speaker is None

@@ -26,6 +26,8 @@ CONTENT_DEPS = ("ccomp", "parataxis")
 # Cues whose direct object is the listener, not the content ("told reporters", "asked him").
 NO_OBJECT_CONTENT_FILE = "no_object_content"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose "it" subject stands for the clause after them ("it seems that ...").
+RAISING_VERBS = frozenset({"seem", "appear"})
 # Dependents of the cue after its content that the content runs on into.
 RUN_ON_DEPS = ("advcl",)
 # Dependents of the cue that belong to neither content nor source (kept out of content).
@@ -94,15 +96,23 @@ def _looks_like_source(token: Token) -> bool:
 
 
 def _source_span(doc: Doc, subject: Token | None) -> Span | None:
-    if subject is None:
-        return None
-    if subject.dep_ == "csubj":
+    if subject is None or subject.dep_ == "csubj" or _expletive(subject):
         return None
     tokens = [t for t in subject.subtree if not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
     if not tokens:
         return None
     start, end = tokens[0].i, tokens[-1].i + 1
     return _trim(doc[start:end])
+
+
+def _expletive(subject: Token) -> bool:
+    """'It' standing for the clause that follows: "it appears that", "it is expected that"."""
+    if subject.lower_ != "it":
+        return False
+    verb = subject.head
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return subject.dep_ == "expl" or verb.lemma_ in RAISING_VERBS or (
+        passive and any(c.dep_ in CONTENT_DEPS for c in verb.children))
 
 
 def _trim(span: Span) -> Span | None:

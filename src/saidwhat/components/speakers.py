@@ -2,7 +2,8 @@
 
 No coreference model installs offline, so pronouns are resolved here from the parse and
 the attribution context: "he"/"she" go to the most recent person who spoke, or else was
-the subject of a recent sentence; "they" to the most recent group or organization.
+the subject of a recent sentence; "they" to the most recent group or organization; "it" to the
+most recent organization; "who"/"which"/"that" to the noun their clause modifies.
 Names resolve through the article's entity clusters, so "Blinken" becomes "Antony Blinken"
 once the article has named him.
 """
@@ -16,6 +17,8 @@ from .entities import cluster_of, surname, title_after, title_before
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_PRONOUNS = {"they", "them"}
+ORGANIZATION_PRONOUNS = {"it"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 # How far back (in sentences) a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 4
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -106,6 +109,23 @@ class _Context:
         candidates = [c for c in (spoke, subject) if c is not None]
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
+    def organization_before(self, token: Token) -> ResolvedSpeaker | None:
+        """The latest organization (or thing: "the report") that spoke, or the latest
+        organization that was the subject of a clause, before `token`."""
+        floor = self._window_start(token)
+        spoke = next(((p, s) for p, s in reversed(self.speakers)
+                      if floor <= p < token.i and s.kind in ("organization", "other") and s.name), None)
+        best = spoke
+        for cluster in self.doc._.entity_clusters or []:
+            if cluster.label == "PERSON":
+                continue
+            for m in cluster.mentions:
+                if floor <= m.start < token.i and m.root.dep_ in ("nsubj", "nsubjpass") \
+                        and m.start not in self.content_tokens and (best is None or m.start > best[0]):
+                    best = (m.start, ResolvedSpeaker(name=cluster.name, kind="organization", title=cluster.title,
+                                                     entity=cluster, resolved_by="pronoun"))
+        return best[1] if best else None
+
     def group_before(self, token: Token) -> ResolvedSpeaker | None:
         floor = self._window_start(token)
         for position, speaker in reversed(self.speakers):
@@ -134,6 +154,16 @@ class _Context:
                                         resolved_by="pronoun")
 
 
+def _antecedent(source: Span) -> Span | None:
+    """The noun phrase a relative pronoun source stands for: "the firm" in "the firm that said"."""
+    head = source.root
+    verb = head.head
+    if len(source) != 1 or head.lower_ not in RELATIVE_PRONOUNS or verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    return source.doc[noun.left_edge.i : noun.i + 1]
+
+
 def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     """Resolve one source mention."""
     doc = source.doc
@@ -143,6 +173,17 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         if found is not None:
             return ResolvedSpeaker(name=found.name, kind="person", title=found.title, entity=found.entity, resolved_by="pronoun")
         return ResolvedSpeaker(name=None, kind="person", resolved_by=None)
+    if head.lower_ in ORGANIZATION_PRONOUNS:
+        found = context.organization_before(head)
+        if found is not None:
+            return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity,
+                                   resolved_by="pronoun")
+        return ResolvedSpeaker(name=None, kind="organization", resolved_by=None)
+    antecedent = _antecedent(source)
+    if antecedent is not None:  # "Trump, who said ...": the speaker is the noun the clause hangs on
+        found = resolve(antecedent, context)
+        return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity,
+                               resolved_by="pronoun")
     if head.lower_ in PLURAL_PRONOUNS:
         found = context.group_before(head)
         if found is not None:
