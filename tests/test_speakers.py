@@ -58,3 +58,8 @@ def test_relative_pronoun_speaker_is_the_noun_its_clause_modifies():
 def test_expletive_it_is_no_speaker(text):
     (a,) = saidwhat.analyze(text).attributions
     assert a.speaker is None
+
+
+def test_an_institution_named_by_a_common_noun_is_an_organization():
+    got = speakers("The ministry issued a statement on Monday. It said the strike was over.")
+    assert got[-1][:2] == ("ministry", "organization")

@@ -71,6 +71,8 @@ def _group_or_unnamed(source: Span) -> ResolvedSpeaker | None:
         return ResolvedSpeaker(name=_strip_determiner(source), kind="group", resolved_by="mention")
     if lemma in lexicon.words("unnamed_nouns"):
         return ResolvedSpeaker(name=_strip_determiner(source), kind="unnamed", resolved_by="mention")
+    if lemma in lexicon.words("organization_nouns") and head.tag_ in ("NN", "NNP"):
+        return ResolvedSpeaker(name=_strip_determiner(source), kind="organization", resolved_by="mention")
     return None
 
 
