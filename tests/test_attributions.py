@@ -146,9 +146,18 @@ def test_said_nothing_reports_no_words():
     assert attributions("The senator appeared on “Meet the Press.” He said nothing new.") == []
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("The minister has also said that taxes will rise.", "has also said"),
+    ("He did not mention the war.", "did not mention"),
+    ("The senator reportedly said that the bill would fail.", "said"),
+])
+def test_cue_span_takes_its_auxiliaries_negation_and_adverbs(text, cue):
+    assert only(text).cue.text == cue
+
+
 def test_prepositional_content():
     a = only("Farmers called for lower taxes on diesel.")
-    assert a.cue.text == "called"
+    assert a.cue.text == "called for"
     assert a.content == "lower taxes on diesel"
 
 

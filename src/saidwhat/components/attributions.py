@@ -30,6 +30,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Dependents of the cue after its content that the content runs on into.
 RUN_ON_DEPS = ("advcl",)
+# Words before the cue verb that belong to its span ("has said", "did not say", "to say"), and
+# the adverbs among them that do ("also said", but not "reportedly").
+CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+CUE_ADVERBS = frozenset({"also", "later", "now", "then", "repeatedly", "previously", "again", "once",
+                         "earlier", "still", "further", "publicly", "privately", "recently", "already", "never"})
 # Dependents of the cue that belong to neither content nor source (kept out of content).
 CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punct", "cc", "dative", "prep", "agent", "mark"}
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
@@ -144,12 +149,23 @@ def _fragments(doc: Doc, indices: set[int], quotes: list[Span]) -> list[Span]:
 
 
 def _cue_span(doc: Doc, verb: Token) -> Span:
-    """The cue as written: the verb and a particle or fixed preposition ("pointed out")."""
-    end = verb.i + 1
-    for child in verb.children:
-        if child.dep_ == "prt" and child.i == end:
+    """The cue as written, as PARC-style corpora mark it: the verb with the auxiliaries, negation
+    and adverbs right before it ("has also said", "did not mention", "to say"), and a particle,
+    a fixed preposition or a colon right after it ("pointed out", "called for", "said:")."""
+    start, end = verb.i, verb.i + 1
+    before = {c.i for c in verb.lefts if c.dep_ in CUE_LEFT_DEPS and (c.dep_ != "advmod" or c.lower_ in CUE_ADVERBS)}
+    while start - 1 in before:
+        start -= 1
+    lemma = verb.lemma_.lower()
+    for child in verb.rights:
+        if child.i != end:
+            break
+        if child.dep_ == "prt" or (child.dep_ == "prep" and (lemma, child.lower_) in lexicon.prepositional_cues()) \
+                or (child.text == ":" and child.dep_ == "punct"):
             end += 1
-    return doc[verb.i : end]
+        else:
+            break
+    return doc[start:end]
 
 
 def _excluded(verb: Token, subject: Token | None) -> set[int]:
