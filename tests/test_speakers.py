@@ -63,3 +63,10 @@ def test_expletive_it_is_no_speaker(text):
 def test_an_institution_named_by_a_common_noun_is_an_organization():
     got = speakers("The ministry issued a statement on Monday. It said the strike was over.")
     assert got[-1][:2] == ("ministry", "organization")
+
+
+def test_a_participle_set_off_after_the_name_is_not_part_of_the_speaker():
+    (a,) = saidwhat.analyze("Trump, speaking to a veterans group in Virginia, said the plan would work.").attributions
+    assert a.speaker.mention.text == "Trump" and a.speaker.name == "Trump"
+    (b,) = saidwhat.analyze("Many people involved in the negotiations said the deal was close.").attributions
+    assert b.speaker.mention.text == "Many people involved in the negotiations"

@@ -103,11 +103,17 @@ def _looks_like_source(token: Token) -> bool:
 def _source_span(doc: Doc, subject: Token | None) -> Span | None:
     if subject is None or subject.dep_ == "csubj" or _expletive(subject):
         return None
-    tokens = [t for t in subject.subtree if not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
+    # a participle set off after the name says where or when, not who: "Trump, speaking to
+    # veterans, said"; without the comma it tells who ("people involved in the talks"), and an
+    # appositive title stays ("Jane Doe, the mayor")
+    end = subject.right_edge.i + 1
+    for child in subject.rights:
+        if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 1)
+    tokens = [t for t in subject.subtree if t.i < end and not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
     if not tokens:
         return None
-    start, end = tokens[0].i, tokens[-1].i + 1
-    return _trim(doc[start:end])
+    return _trim(doc[tokens[0].i : tokens[-1].i + 1])
 
 
 def _expletive(subject: Token) -> bool:
