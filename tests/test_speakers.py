@@ -70,3 +70,9 @@ def test_a_participle_set_off_after_the_name_is_not_part_of_the_speaker():
     assert a.speaker.mention.text == "Trump" and a.speaker.name == "Trump"
     (b,) = saidwhat.analyze("Many people involved in the negotiations said the deal was close.").attributions
     assert b.speaker.mention.text == "Many people involved in the negotiations"
+
+
+def test_a_gerund_cue_after_a_preposition_takes_the_clause_subject():
+    (a,) = saidwhat.analyze("The governor responded to critics on Wednesday by saying the plan was "
+                            "never approved.").attributions
+    assert a.cue.text == "saying" and a.speaker.mention.text == "The governor"

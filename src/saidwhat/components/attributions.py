@@ -69,9 +69,10 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:  # "said the minister" is sometimes parsed as a dobj after the cue
         if child.dep_ in ("dobj", "attr") and child.i > verb.i and verb.lemma_ == "say" and _looks_like_source(child):
             return child
-    # "X said ... and added ...", "..., adding that ...": the subject of the governing cue,
-    # looked for up the tree since the parser often hangs the second verb inside the content
-    if verb.dep_ in ("conj", "advcl", "xcomp"):
+    # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
+    # of the governing cue or clause, looked for up the tree since the parser often hangs the
+    # second verb inside the content
+    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
                 return _subject(ancestor) if ancestor.i != verb.i else None
