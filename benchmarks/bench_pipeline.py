@@ -15,6 +15,7 @@ TEXT_DIR defaults to the PolNeAR dev texts next to the repository (../shared/...
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import subprocess
 import sys
@@ -75,15 +76,18 @@ def run_textacy(nlp, texts, out=None):
 
 
 def best_times(systems: dict, rounds: int) -> dict[str, float]:
-    """Best wall time of each system (name -> callable), the systems taking turns in every
-    round so that a slow spell of the machine does not fall on one of them only."""
+    """Best wall time of each system (name -> callable). The systems take turns in every round,
+    each round starting with the next one, and the garbage of one run is collected before the
+    next: a slow spell of the machine, or the first place in a round, then favours none."""
     best = {name: float("inf") for name in systems}
-    for _ in range(rounds):
-        for name, fn in systems.items():
+    names = list(systems)
+    for r in range(rounds):
+        for name in names[r % len(names):] + names[: r % len(names)]:
+            gc.collect()
             t0 = time.perf_counter()
-            fn()
+            systems[name]()
             best[name] = min(best[name], time.perf_counter() - t0)
-    return best
+    return {name: best[name] for name in names}
 
 
 def score(split: Path, write) -> dict:

@@ -140,15 +140,15 @@ def _trim(span: Span) -> Span | None:
 
 def _fragments(doc: Doc, indices: set[int], quotes: list[Span]) -> list[Span]:
     """Contiguous runs of token indices as trimmed spans; quote marks around a run are kept."""
-    runs: list[Span] = []
+    bounds: list[list[int]] = []  # [start, end) of each run, made spans once complete
     for i in sorted(indices):
-        if runs and runs[-1].end == i:
-            runs[-1] = doc[runs[-1].start : i + 1]
+        if bounds and bounds[-1][1] == i:
+            bounds[-1][1] = i + 1
         else:
-            runs.append(doc[i : i + 1])
+            bounds.append([i, i + 1])
     out = []
-    for run in runs:
-        trimmed = _trim(run)
+    for start, end in bounds:
+        trimmed = _trim(doc[start:end])
         if trimmed is None or all(t.is_punct or t.is_space for t in trimmed):
             continue
         out.append(quote_marks.widen_to_quote(trimmed, quotes))
