@@ -10,6 +10,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+TEXT_KEY = "saidwhat.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text anew on each access,
+    and the steps asked for it nine times a document (more time than some whole steps)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
 
 @dataclass
 class CharSpan:

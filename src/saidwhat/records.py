@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .annotations import AttributionSpan, EntityCluster
+from .annotations import AttributionSpan, EntityCluster, text_of
 from .document import Document
 from .schema import (
     Amount,
@@ -87,7 +87,7 @@ def from_doc(doc: Doc, document: Document, include_text: bool = False) -> Articl
         published=document.published,
         published_source=document.published_source,
         language="en",
-        text=doc.text if include_text else None,
+        text=text_of(doc) if include_text else None,
         content_hash=document.content_hash,
         attributions=attributions,
         entities=[_entity(i, c) for i, c in enumerate(clusters)],

@@ -26,7 +26,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
-from ..annotations import AmountMatch
+from ..annotations import AmountMatch, text_of
 
 # A figure, possibly with a currency symbol or scale suffix glued on ("HK$3", "1.2bn", "10k").
 _FIGURE = re.compile(
@@ -470,7 +470,7 @@ def _candidates(doc: Doc, t: _Tables) -> list[int]:
     mask = (arr[:, 0] > 0) | (arr[:, 1] > 0) | numpy.isin(arr[:, 2], t.gate_lower) | numpy.isin(arr[:, 3], t.gate_prefix)
     found = set(numpy.flatnonzero(mask).tolist())
     # Currency glued inside a token ("HK$3"): find the "$" in the text, then its token.
-    text = doc.text
+    text = text_of(doc)
     pos = text.find("$")
     while pos >= 0:
         found.add(int(numpy.searchsorted(arr[:, 4], pos, side="right")) - 1)

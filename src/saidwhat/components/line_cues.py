@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
-from ..annotations import AttributionSpan
+from ..annotations import AttributionSpan, text_of
 from . import quotes as quote_marks
 
 NAME_WORD = r"(?:[A-Z][\w.'’\-]*|[A-Z]\.)"
@@ -59,7 +59,7 @@ def _says_something(content: str) -> bool:
 
 def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan]:
     """Attributions from "NAME: content" lines and "― Name" signature lines, in text order."""
-    text = doc.text
+    text = text_of(doc)
     lines = list(_lines(text))
     out = []
     for index, (start, end) in enumerate(lines):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
-from ..annotations import QualityFlagMatch
+from ..annotations import QualityFlagMatch, text_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -34,7 +34,7 @@ def _sentences(doc: Doc) -> list[tuple[Span, int, int]]:
     Built once per document and shared by the checks: walking ``doc.sents`` creates a
     Python object per token, which costs more than the checks themselves.
     """
-    text = doc.text
+    text = text_of(doc)
     out = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -125,7 +125,7 @@ def fragments(doc: Doc, sents: list[tuple[Span, int, int]]) -> list[QualityFlagM
 
     `sents` is `_sentences(doc)`.
     """
-    text = doc.text
+    text = text_of(doc)
     flags = []
     for sent, start, end in sents:
         if not _judged_as_prose(sent, text, start, end):
@@ -148,7 +148,7 @@ def stray_punctuation(doc: Doc, sents=None) -> list[QualityFlagMatch]:
 
     The span runs from the word before the stray mark to the mark, so a reader sees where it is.
     """
-    text = doc.text
+    text = text_of(doc)
     flags = []
     for m in _STRAY.finditer(text):
         items = _PUNCT_ITEM.findall(m.group())
@@ -177,7 +177,7 @@ def inconsistent_spellings(doc: Doc, sents=None) -> list[QualityFlagMatch]:
     """
     table = lexicon.spelling_variants()
     uses: dict[str, dict[str, list[re.Match]]] = {}
-    for m in _variant_pattern().finditer(doc.text):
+    for m in _variant_pattern().finditer(text_of(doc)):
         if not any(c.isupper() for c in m.group()):
             continue  # names are capitalised; "kiev" in a URL or a lowercase word is not one
         canonical = table[m.group().lower()]
@@ -221,7 +221,7 @@ def _as_bytes(s: str) -> bytes | None:
 
 def encoding_debris(doc: Doc, sents=None) -> list[QualityFlagMatch]:
     """Mojibake ("â€™" for "’", "Ã©" for "é") and replacement characters ("\ufffd")."""
-    text = doc.text
+    text = text_of(doc)
     flags = []
     for m in _MOJIBAKE.finditer(text):
         raw = _as_bytes(m.group())
@@ -249,7 +249,7 @@ def repetition(doc: Doc, sents: list[tuple[Span, int, int]]) -> list[QualityFlag
 
     `sents` is `_sentences(doc)`.
     """
-    text = doc.text
+    text = text_of(doc)
     allowed = lexicon.words("quality_doubled_words")
     flags = []
     for m in _DOUBLED.finditer(text):

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..annotations import text_of
 from ..timex import extract
 
 
 def find_times(doc: Doc) -> Doc:
     """Set ``doc._.times`` (list of TimexMatch, text order) on ``doc`` (spaCy Doc)."""
-    doc._.times = extract(doc.text, doc._.published, doc)
+    doc._.times = extract(text_of(doc), doc._.published, doc)
     return doc

@@ -8,7 +8,7 @@ import bisect
 
 from spacy.tokens import Doc, Span
 
-from ..annotations import AttributionSpan
+from ..annotations import AttributionSpan, text_of
 from ..components import quotes as quote_marks
 from ..components.attributions import _trim
 from .decode import link
@@ -22,8 +22,9 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 def find_attributions(doc: Doc) -> Doc:
     """Set ``doc._.attributions`` (list of AttributionSpan) from the learned tagger, in text order."""
-    spans = get_tagger().tag(doc.text)
-    linked = link(doc.text, spans["source"], spans["cue"], spans["content"])
+    text = text_of(doc)
+    spans = get_tagger().tag(text)
+    linked = link(text, spans["source"], spans["cue"], spans["content"])
     quotes = quote_marks.find_quotes(doc)
     sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     found = []
