@@ -87,17 +87,21 @@ def _gazetteer_places(doc: Doc) -> list[Span]:
     """Places of the gazetteer that NER missed (one or two proper-noun tokens, not inside an entity)."""
     places, aliases = lexicon.words("places"), lexicon.aliases()
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    def is_place(name: str) -> bool:
+        return name in places or aliases.get(name) == "United States"
+
     found = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "PROPN":
+    tokens = list(doc)  # one Token object each, not one per look
+    for i, token in enumerate(tokens):
+        if i in taken or token.pos_ != "PROPN":
             continue
-        for size in (2, 1):
-            span = doc[token.i : token.i + size]
-            if len(span) == size and not any(i in taken for i in range(span.start, span.end)) and (
-                    span.text.lower() in places or aliases.get(span.text.lower()) == "United States"):
-                found.append(Span(doc, span.start, span.end, label="GPE"))
-                taken.update(range(span.start, span.end))
-                break
+        if i + 1 < len(tokens) and i + 1 not in taken and \
+                is_place(token.lower_ + token.whitespace_ + tokens[i + 1].lower_):
+            found.append(Span(doc, i, i + 2, label="GPE"))
+            taken.update((i, i + 1))
+        elif is_place(token.lower_):
+            found.append(Span(doc, i, i + 1, label="GPE"))
+            taken.add(i)
     return found
 
 
