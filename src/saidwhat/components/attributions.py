@@ -38,8 +38,6 @@ CUE_ADVERBS = frozenset({"also", "later", "now", "then", "repeatedly", "previous
 # Dependents of the cue that belong to neither content nor source (kept out of content).
 CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punct", "cc", "dative", "prep", "agent", "mark"}
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
-# "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
-# a noun naming them, followed by the quoted words themselves.
 # Objects of a cue that say no words were reported ("said nothing new", "added little").
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
 # Subordinators of a contrast the writer adds after the content ("..., while others said ...").
@@ -47,6 +45,8 @@ CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
 # on Y", "charged X with Y", "praised X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"of", "on", "with", "for", "as"})
+# "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
+# a noun naming them, followed by the quoted words themselves.
 WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ", "choose", "echo"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
 
@@ -230,9 +230,9 @@ def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
         return set()
     last = max(content_idx)
     for i in sorted(content_idx):
-        token = doc[i]
-        if i == 0 or doc[i - 1].text != "," or token.i - 1 not in content_idx:
+        if i - 1 not in content_idx or doc[i - 1].text != ",":
             continue
+        token = doc[i]
         clause = None
         if token.dep_ == "relcl" or (token.tag_ in ("WDT", "WP", "WP$") and token.head.dep_ == "relcl"):
             clause = token.head if token.dep_ != "relcl" else token
@@ -253,9 +253,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     content_idx: set[int] = set()
     for head in heads:
         content_idx.update(t.i for t in head.subtree)
-        if head.head.dep_ == "prep" and head.head.head.i == verb.i:  # "called for X": X is content, "for" not
-            excluded -= {t.i for t in head.subtree}
-        elif head.dep_ == "prep":  # "accused him of lying": the charge is content, "of" too
+        # "called for X": X is content, "for" not; "accused him of lying": the charge, "of" too
+        if head.dep_ == "prep" or (head.head.dep_ == "prep" and head.head.head.i == verb.i):
             excluded -= {t.i for t in head.subtree}
         for t in head.subtree:
             if _nested_cue(t, head):

@@ -87,6 +87,7 @@ def _gazetteer_places(doc: Doc) -> list[Span]:
     """Places of the gazetteer that NER missed (one or two proper-noun tokens, not inside an entity)."""
     places, aliases = lexicon.words("places"), lexicon.aliases()
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+
     def is_place(name: str) -> bool:
         return name in places or aliases.get(name) == "United States"
 

@@ -9,6 +9,8 @@ once the article has named him.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
@@ -107,7 +109,7 @@ class _Context:
              if floor <= p < token.i and s.kind == "person" and s.entity is not None),
             None,
         )
-        subject = self._recent_person_subject(token, floor)
+        subject = self._recent_subject(token, floor, person=True)
         candidates = [c for c in (spoke, subject) if c is not None]
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
@@ -117,16 +119,9 @@ class _Context:
         floor = self._window_start(token)
         spoke = next(((p, s) for p, s in reversed(self.speakers)
                       if floor <= p < token.i and s.kind in ("organization", "other") and s.name), None)
-        best = spoke
-        for cluster in self.doc._.entity_clusters or []:
-            if cluster.label == "PERSON":
-                continue
-            for m in cluster.mentions:
-                if floor <= m.start < token.i and m.root.dep_ in ("nsubj", "nsubjpass") \
-                        and m.start not in self.content_tokens and (best is None or m.start > best[0]):
-                    best = (m.start, ResolvedSpeaker(name=cluster.name, kind="organization", title=cluster.title,
-                                                     entity=cluster, resolved_by="pronoun"))
-        return best[1] if best else None
+        subject = self._recent_subject(token, floor, person=False)
+        candidates = [c for c in (spoke, subject) if c is not None]
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
     def group_before(self, token: Token) -> ResolvedSpeaker | None:
         floor = self._window_start(token)
@@ -139,11 +134,12 @@ class _Context:
         index = next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
         return self.sents[max(0, index - PRONOUN_WINDOW)].start
 
-    def _recent_person_subject(self, token: Token, floor: int) -> tuple[int, ResolvedSpeaker] | None:
-        """The latest PERSON subject of a clause that is not reported content."""
+    def _recent_subject(self, token: Token, floor: int, person: bool) -> tuple[int, ResolvedSpeaker] | None:
+        """The latest subject of a clause that is not reported content, among the PERSON
+        clusters (``person``) or the others."""
         best: tuple[int, EntityCluster] | None = None
         for cluster in self.doc._.entity_clusters or []:
-            if cluster.label != "PERSON":
+            if (cluster.label == "PERSON") != person:
                 continue
             for m in cluster.mentions:
                 if floor <= m.start < token.i and m.root.dep_ in ("nsubj", "nsubjpass") \
@@ -152,8 +148,8 @@ class _Context:
         if best is None:
             return None
         cluster = best[1]
-        return best[0], ResolvedSpeaker(name=cluster.name, kind="person", title=cluster.title, entity=cluster,
-                                        resolved_by="pronoun")
+        return best[0], ResolvedSpeaker(name=cluster.name, kind="person" if person else "organization",
+                                        title=cluster.title, entity=cluster, resolved_by="pronoun")
 
 
 def _antecedent(source: Span) -> Span | None:
@@ -178,14 +174,11 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     if head.lower_ in ORGANIZATION_PRONOUNS:
         found = context.organization_before(head)
         if found is not None:
-            return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity,
-                                   resolved_by="pronoun")
+            return replace(found, resolved_by="pronoun")
         return ResolvedSpeaker(name=None, kind="organization", resolved_by=None)
     antecedent = _antecedent(source)
     if antecedent is not None:  # "Trump, who said ...": the speaker is the noun the clause hangs on
-        found = resolve(antecedent, context)
-        return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity,
-                               resolved_by="pronoun")
+        return replace(resolve(antecedent, context), resolved_by="pronoun")
     if head.lower_ in PLURAL_PRONOUNS:
         found = context.group_before(head)
         if found is not None:

@@ -22,6 +22,7 @@ PROSPECTIVE = frozenset({"payable", "due", "effective", "deadline", "expires", "
 END_POINT = frozenset({"until", "till"})
 PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be"})
 PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
+PLANNING_VERBS = ARRANGEMENT_VERBS | FUTURE_VERBS
 
 
 def _auxiliaries(verb: Token) -> set[str]:
@@ -38,13 +39,13 @@ def _past_perfect(word: Token) -> bool:
 def _planned_modifier(verb: Token) -> bool:
     """A bare participle of planning modifying a noun: "a service planned for Saturday"."""
     return (verb.tag_ == "VBN" and verb.dep_ == "acl" and not _auxiliaries(verb)
-            and verb.lemma_ in ARRANGEMENT_VERBS | FUTURE_VERBS)
+            and verb.lemma_ in PLANNING_VERBS)
 
 
 def verb_direction(verb: Token) -> int:
     """Direction of ``verb`` (spaCy Token) from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lowers = {a.lower_ for a in auxes}
+    lowers = _auxiliaries(verb)
     if lowers & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return 1
     if _past_perfect(verb):
