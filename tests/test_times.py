@@ -193,3 +193,22 @@ def test_prefixed_years_long_adjectives_and_second_days():
     assert found["day-long"] == ("P1D", "DURATION")
     assert found["April 24"] == ("2024-04-24", "DATE") and found["25"] == ("2024-04-25", "DATE")
     assert [t.text for t in extract("On May 14 and 25 people died.", PUBLISHED)] == ["May 14"]
+
+
+def test_hours_told_in_words_take_their_part_of_day():
+    found = {t.text: t.value for t in extract(
+        "The convoy left on May 3, 2022. It set off at 4 in the morning and arrived at eleven at night.", PUBLISHED)}
+    assert found["4 in the morning"] == "2022-05-03T04:00"
+    assert found["eleven at night"] == "2022-05-03T23:00"
+
+
+def test_ages_and_shares_are_no_durations():
+    assert extract("Mr. Reupke, 52 years old, will succeed him.", PUBLISHED) == []
+    assert extract("Iraq imports about three-quarters of its food.", PUBLISHED) == []
+    assert [t.value for t in extract("It made money after several quarters of losses.", PUBLISHED)] == ["PXQ"]
+
+
+def test_programme_and_newspaper_titles_are_no_dates(nlp):
+    assert times(nlp, 'Baker, speaking on ABC\'s "This Week," said the talks would go on.') == []
+    assert times(nlp, "The poll was published in USA Today.") == []
+    assert one(nlp, '"Today we begin," he said.')[:2] == ("Today", "2024-05-31")

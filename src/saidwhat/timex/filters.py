@@ -43,7 +43,19 @@ def keep(c: Candidate, text: str, doc: Doc) -> bool:
         tok = _token(doc, c.start, c.end)
         if tok is not None and (tok.pos_ in ("NOUN", "PROPN") or _titles_a_name(tok)):
             return False  # "the party daily Granma", "the weekly Der Spiegel": a newspaper
+    elif c.rule in ("unitrel", "dayword"):
+        tok = _token(doc, c.start, c.end)
+        if tok is not None and _names_a_title(tok, text[c.start:c.end]):
+            return False  # ABC's "This Week", USA Today
     return True
+
+
+def _names_a_title(tok, words: str) -> bool:
+    """Whether ``words`` (starting at token ``tok``) are capitalized as a title is: "This Week"
+    anywhere but at the head of a sentence, "Today" right after a word mid-sentence."""
+    if not all(w[:1].isupper() for w in words.split()) or tok.is_sent_start or tok.text != words.split()[0]:
+        return False
+    return len(words.split()) > 1 or tok.doc[tok.i - 1].is_alpha
 
 
 def _titles_a_name(tok) -> bool:

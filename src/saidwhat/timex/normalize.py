@@ -333,6 +333,14 @@ def n_clock(c: Candidate, ctx: Context) -> Value | None:
     return f"{_clock_day(c, ctx)}T{h:02d}:{mi}", "TIME"
 
 
+def n_clockword(c: Candidate, ctx: Context) -> Value | None:
+    """"4 in the morning", "eleven at night" (an hour before six at night is after midnight)."""
+    h = int(number(c.groups["h"]))
+    pod = _key(c.groups["pod"])
+    evening = pod.endswith(("afternoon", "evening")) or (pod.endswith("night") and 6 <= h < 12)
+    return f"{_clock_day(c, ctx)}T{h % 12 + (12 if evening else 0):02d}:00", "TIME"
+
+
 def n_clock24(c: Candidate, ctx: Context) -> Value | None:
     g = c.groups
     if not g.get("tz"):
@@ -716,7 +724,7 @@ def n_bareunit(c: Candidate, ctx: Context) -> Value | None:
 NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "iso": n_iso, "slash": n_slash, "mdy": n_month_day, "dmy": n_month_day, "month": n_month,
     "weekday": n_weekday, "dayword": n_dayword, "daypart": n_dayword, "dayrel": n_dayrel,
-    "clock": n_clock, "clock24": n_clock24, "noon": n_noon, "unitrel": n_unitrel, "unitin": n_unitin,
+    "clock": n_clock, "clockword": n_clockword, "clock24": n_clock24, "noon": n_noon, "unitrel": n_unitrel, "unitin": n_unitin,
     "weekend": n_weekend, "ago": n_ago, "yearago": n_yearago, "quarter": n_quarter, "qcode": n_qcode,
     "year": n_year, "decade": n_decade, "century": n_century, "season": n_season,
     "holiday": n_holiday, "spokenyear": n_spokenyear, "decadeword": n_decadeword, "theyear": n_theyear, "ref": n_ref, "recent": n_recent, "setword": n_setword, "every": n_every,

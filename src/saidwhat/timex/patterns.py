@@ -65,6 +65,9 @@ SPOKEN_YEAR = (
 B = r"(?<![\w'-])"  # word start
 E = r"(?![\w-])"  # word end
 WD = r"(?P<wd>" + WEEKDAY + r")"
+# an age, "52 years old", or a share, "three-quarters of its food" (not "several quarters of losses")
+NOT_AGE_OR_SHARE = (r"(?!\s+old\b|(?:(?<=[Qq]uarter)|(?<=[Qq]uarters))\s+of\s+"
+                    r"(?i:the|its|their|his|her|our|all|those|these|a|an|this|that)\b)")
 
 # (name, core regex[, prefix regex matched backwards from the core])
 RULES: list[tuple] = [
@@ -90,6 +93,8 @@ RULES: list[tuple] = [
     # 10 a.m. (EDT) (Friday); noon; midnight Friday
     ("clock", B + r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?!\w)|[AP]M(?!\w))(?:\s+(?P<tz>[A-Z]{2,4}T))?(?:,?\s+(?:(?i:on)\s+)?(?:" + WD + r"|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")))?",
      r"(?:(?P<approx>" + APPROX + r")\s+)?"),
+    # 4 in the morning, eleven o'clock at night
+    ("clockword", B + r"(?P<h>1[0-2]|0?[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))(?:\s+o'clock)?\s+(?P<pod>(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night))" + E),
     ("clock24", B + r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>GMT|UTC|[A-Z]{2,3}T))?" + E),
     ("noon", B + r"(?P<w>noon|midnight|midday)(?:,?\s+" + WD + r")?" + E),
     # earlier this month, later this year, this week, last quarter, the coming year
@@ -134,7 +139,7 @@ RULES: list[tuple] = [
     ("every", B + r"(?i:(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>" + NUM + r")\s+)?(?P<unit>" + UNIT + r"|(?-i:" + WEEKDAY + r")))" + E),
     # (the past) three years, two-year, several weeks, the first nine months, a minute and a half,
     # two more weeks
-    ("duration", B + r"(?P<num>" + NUM + r")(?:\s+(?i:more|additional|extra))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half>\s+and\s+a\s+half)?" + E,
+    ("duration", B + r"(?P<num>" + NUM + r")(?:\s+(?i:more|additional|extra))?(?P<hy>[\s-]+)(?P<unit>" + UNIT + r")(?P<half>\s+and\s+a\s+half)?" + E + NOT_AGE_OR_SHARE,
      r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<det>(?i:the|each\s+of\s+the))\s+)?(?:(?P<rel>(?i:past|last|next|first|coming|previous|following|final|latest|remaining|full|entire|same|ensuing|preceding))\s+)?"),
     # a day-long meeting, a decades-long feud ("6-year-old" is an age, not a time)
     ("long", B + r"(?:(?P<num>" + NUM + r")-)?(?P<unit>" + UNIT + r")-(?i:long)" + E),
