@@ -212,3 +212,10 @@ def test_programme_and_newspaper_titles_are_no_dates(nlp):
     assert times(nlp, 'Baker, speaking on ABC\'s "This Week," said the talks would go on.') == []
     assert times(nlp, "The poll was published in USA Today.") == []
     assert one(nlp, '"Today we begin," he said.')[:2] == ("Today", "2024-05-31")
+
+
+def test_easter_and_holiday_weeks():
+    found = {t.text: t.value for t in extract("Earlier Sunday, crowds prayed as Easter week began.", "2000-04-17")}
+    assert found["Easter week"] == "2000-W16"  # Easter 2000 fell on April 23
+    assert extract("The march is planned for Good Friday.", "2024-03-20")[0].value == "2024-03-29"
+    assert [t.value for t in extract("On Good Friday and on Christmas Day he spoke.", None)] == ["XXXX-XX-XX", "XXXX-12-25"]

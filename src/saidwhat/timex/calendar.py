@@ -180,7 +180,9 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 def holiday(y: int, rule: str) -> date:
     """The date of a holiday ``rule`` in year ``y``: 'MM-DD' or 'MM-N-W' (N-th ISO weekday W,
     N = 'L' for the last), optionally '+D' days after it (US Election Day: the Tuesday after
-    the first Monday of November, '11-1-1+1')."""
+    the first Monday of November, '11-1-1+1'); 'E' is Easter Sunday, 'E-2' two days before it."""
+    if rule.startswith("E"):
+        return easter(y) + timedelta(days=int(rule[1:] or 0))
     rule, _, offset = rule.partition("+")
     if offset:
         return holiday(y, rule) + timedelta(days=int(offset))
@@ -196,6 +198,19 @@ def holiday(y: int, rule: str) -> date:
             d += timedelta(weeks=1)
         return d
     return d + timedelta(weeks=int(n) - 1)
+
+
+def easter(y: int) -> date:
+    """Easter Sunday of year ``y`` in the Gregorian calendar (the anonymous computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day_ = divmod(h + l - 7 * m + 114, 31)
+    return date(y, month, day_ + 1)
 
 
 def holiday_around(ref: date, rule: str) -> tuple[date, date]:

@@ -632,13 +632,29 @@ def n_season(c: Candidate, ctx: Context) -> Value | None:
     return f"{cal.season_year(ctx.ref, code, relation):04d}-{code}", "DATE"
 
 
+FIXED_DAY = re.compile(r"\d\d-\d\d")  # a holiday on the same day every year
+
+
 def n_holiday(c: Candidate, ctx: Context) -> Value | None:
+    found = _holiday_day(c, ctx)
+    if found is None or not c.groups.get("week"):
+        return found
+    if ctx.ref is None:
+        return "XXXX-WXX", "DATE"
+    # "Easter week began": the holiday whose week the report stands in, else the one found
+    for d in cal.holiday_around(ctx.ref, HOLIDAYS[_key(c.groups["hol"])]):
+        if cal.week(d) == cal.week(ctx.ref):
+            return cal.week(d), "DATE"
+    return cal.week(date.fromisoformat(found[0])), "DATE"
+
+
+def _holiday_day(c: Candidate, ctx: Context) -> Value | None:
     g = c.groups
     rule = HOLIDAYS[_key(g["hol"])]
     if g.get("year"):
         return cal.day(cal.holiday(int(g["year"]), rule)), "DATE"
     if ctx.ref is None:
-        return ("XXXX-" + rule if rule.count("-") == 1 else "XXXX-XX-XX"), "DATE"
+        return ("XXXX-" + rule if FIXED_DAY.fullmatch(rule) else "XXXX-XX-XX"), "DATE"
     ref, rel = ctx.ref, _key(g.get("rel"))
     if rel == "this":
         return cal.day(cal.holiday(ref.year, rule)), "DATE"

@@ -128,8 +128,8 @@ RULES: list[tuple] = [
     # last fall, this summer, the winter of 1994
     ("season", r"(?<![\w'])(?i:(?P<season>" + SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r"))?)" + E,
      r"(?i:(?:(?P<rel>last|this|next|this\s+past|early|late|mid|the|the\s+early|the\s+late)[\s-]+)?)"),
-    # holidays
-    ("holiday", B + r"(?P<hol>" + lx.alternation(lx.table("holidays", lower=False)) + r")(?:,?\s+(?P<year>" + YEAR + r"))?" + E,
+    # holidays; Easter week, Christmas week
+    ("holiday", B + r"(?P<hol>" + lx.alternation(lx.table("holidays", lower=False)) + r")(?:,?\s+(?P<year>" + YEAR + r")|\s+(?P<week>(?i:week)))?" + E,
      r"(?:(?P<rel>" + REL + r")\s+)?"),
     # now, recently, the future
     ("ref", B + r"(?i:(?P<ref>" + lx.alternation(lx.table("references")) + r"))" + E),
