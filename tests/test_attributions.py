@@ -269,3 +269,15 @@ def test_quote_ending_in_a_question_or_exclamation_keeps_its_cue(text, speaker, 
 
 def test_a_quote_before_an_unrelated_sentence_is_not_its_content():
     assert attributions("“We will win.” The crowd cheered loudly.") == []
+
+
+def test_words_without_a_verb_before_said_are_the_content():
+    a = only("Not a chance, the senator said.")
+    assert (a.content, a.cue.text, a.speaker.mention.text) == ("Not a chance", "said", "the senator")
+
+
+def test_according_to_heading_a_clause_the_parse_hangs_on_the_source():
+    # the small model reads "the move reeks" as an apposition of the source
+    a = only("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.")
+    assert a.speaker.mention.text == "conservative talk radio host Rush Limbaugh"
+    assert a.content == "the move reeks of fear and desperation"

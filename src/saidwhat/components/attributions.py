@@ -209,6 +209,10 @@ def _content_heads(verb: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.i > verb.i and (lemma, prep.lower_) in lexicon.prepositional_cues():
                 heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 break
+    if not heads and lemma in lexicon.words("speech_verbs"):
+        # "Not a chance, she said.": words without a verb, which the parse leaves unattached
+        heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
+                 and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
 
 
@@ -300,11 +304,14 @@ def _according_to(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     source = doc[pobj.left_edge.i : pobj.right_edge.i + 1] if pobj is not None else None
-    phrase = set(range(token.i, (source.end if source is not None else to.i + 1)))
-    head = token.head
-    while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
-        head = head.head
     sent = token.sent
+    if source is not None and source.end >= sent.end - 1 and token.i == sent.start:
+        # "According to X, the move reeks of fear.": a parse that hangs the clause on X as an
+        # apposition leaves no content; the source ends at its comma
+        comma = next((t for t in doc[pobj.i : source.end] if t.text == ","), None)
+        if comma is not None:
+            source = doc[source.start : comma.i]
+    phrase = set(range(token.i, (source.end if source is not None else to.i + 1)))
     content_idx = {t.i for t in sent if t.i not in phrase}
     content = _fragments(doc, content_idx, quotes)
     if not content:
