@@ -76,3 +76,34 @@ def test_a_gerund_cue_after_a_preposition_takes_the_clause_subject():
     (a,) = saidwhat.analyze("The governor responded to critics on Wednesday by saying the plan was "
                             "never approved.").attributions
     assert a.cue.text == "saying" and a.speaker.mention.text == "The governor"
+
+
+def test_the_name_nearest_the_head_is_the_speaker_not_the_boss():
+    got = speakers("Senator Ruth Adeyemi spoke first. Adeyemi spokesman Tom Farrow said the vote would be close.")
+    assert got[-1][0] == "Tom Farrow"
+
+
+def test_a_person_named_in_apposition_wins_over_the_possessor():
+    got = speakers("Norway's Foreign Ministry spokeswoman, Maria Hansen, said the proposal was unworkable.")
+    assert got[0][0] == "Maria Hansen"
+
+
+def test_a_nationality_before_a_title_is_no_person():
+    result = saidwhat.analyze('"This is a historic day," Moldovan President Maia Sandu told reporters.')
+    assert result.attributions[0].speaker.name == "Maia Sandu"
+    assert "Moldovan" not in [e.name for e in result.entities]
+
+
+def test_a_post_modifier_naming_someone_else_does_not_take_over():
+    got = speakers("Victor Lund, a scholar at the Nansen Institute who advised Ruth Adeyemi, said the plan was sound.")
+    assert got[-1][0] == "Victor Lund"
+
+
+def test_name_hung_on_the_adverb_before_the_cue_is_the_source():
+    got = speakers("Hungary's leader, Viktor Orban, left the room. Orban later wrote that the decision was senseless.")
+    assert got[-1][0] == "Viktor Orban"
+
+
+def test_dateline_is_no_part_of_the_source():
+    a = saidwhat.analyze("BRUSSELS (AP) — European Union leaders said on Thursday that talks would open.").attributions[0]
+    assert a.speaker.mention.text == "European Union leaders"

@@ -38,6 +38,7 @@ CUE_ADVERBS = frozenset({"also", "later", "now", "then", "repeatedly", "previous
 # Dependents of the cue that belong to neither content nor source (kept out of content).
 CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punct", "cc", "dative", "prep", "agent", "mark"}
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
+DASHES = frozenset({"—", "–", "--"})
 # Objects of a cue that say no words were reported ("said nothing new", "added little").
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
 # Subordinators of a contrast the writer adds after the content ("..., while others said ...").
@@ -72,6 +73,11 @@ def _subject(verb: Token) -> Token | None:
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
     # second verb inside the content
+    for child in verb.lefts:  # "Orban later wrote": the name hung on the adverb before the cue
+        if child.dep_ == "advmod":
+            name = next((t for t in child.lefts if t.pos_ == "PROPN" and _looks_like_source(t)), None)
+            if name is not None:
+                return name
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
@@ -111,7 +117,10 @@ def _source_span(doc: Doc, subject: Token | None) -> Span | None:
     for child in subject.rights:
         if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and doc[child.left_edge.i - 1].text == ",":
             end = min(end, child.left_edge.i - 1)
-    tokens = [t for t in subject.subtree if t.i < end and not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
+    # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders"
+    start = max((t.i + 1 for t in subject.subtree if t.i < subject.i and t.text in DASHES), default=0)
+    tokens = [t for t in subject.subtree if start <= t.i < end
+              and not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
     if not tokens:
         return None
     return _trim(doc[tokens[0].i : tokens[-1].i + 1])

@@ -30,7 +30,21 @@ def _label(ent: Span) -> str:
     """The entity label, corrected by the places gazetteer."""
     if _clean(ent.text).lower() in lexicon.words("places"):
         return "GPE"
+    if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
+        return "NORP"  # "Moldovan President Maia Sandu": the small model tags "Moldovan" a person
     return "GPE" if ent.label_ == "LOC" and ent.text.istitle() else ent.label_
+
+
+# (suffix of the people's name, ending of the place name that replaces it): Moldovan, Ukrainian,
+# German(y), Chinese, Israeli
+DEMONYM_ENDINGS = (("n", ""), ("ian", "e"), ("ian", "ia"), ("an", "a"), ("", "y"), ("ese", "a"), ("i", ""))
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` names the people of a place in the gazetteer ("Moldovan", "Ukrainian")."""
+    places, lower = lexicon.words("places"), word.lower()
+    return any(lower.endswith(suffix) and lower[: len(lower) - len(suffix)] + ending in places
+               for suffix, ending in DEMONYM_ENDINGS)
 
 
 def _is_title_part(ent: Span) -> bool:
@@ -118,6 +132,7 @@ def find_entities(doc: Doc) -> Doc:
     """Set ``doc._.entity_clusters`` (list of EntityCluster)."""
     aliases = lexicon.aliases()
     mentions = [(ent, _label(ent)) for ent in doc.ents if ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
+    mentions = [(ent, label) for ent, label in mentions if label in KEPT_LABELS]
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}
@@ -133,8 +148,9 @@ def find_entities(doc: Doc) -> Doc:
         if not name:
             continue
         canonical = aliases.get(name.lower(), name)
-        if label == "ORG" and " " not in name and len(full_names.get(name, [])) == 1:
-            label = "PERSON"  # "Marsh said": the small model often tags a lone surname ORG
+        if label in ("ORG", "GPE") and " " not in name and len(full_names.get(name, [])) == 1 \
+                and name.lower() not in lexicon.words("places"):
+            label = "PERSON"  # "Marsh said", "after Scholz suggested": a lone surname tagged ORG or GPE
         if label == "PERSON":
             canonical = _person_key(canonical, full_names)
             canonical = next((n for n in full_names.get(surname(canonical), []) if canonical in n), canonical)
@@ -150,13 +166,15 @@ def find_entities(doc: Doc) -> Doc:
     return doc
 
 
-def cluster_of(doc: Doc, start: int, end: int) -> EntityCluster | None:
-    """The cluster with a mention inside tokens [start, end), preferring a PERSON."""
-    best = None
+def cluster_of(doc: Doc, start: int, end: int, last: bool = False) -> EntityCluster | None:
+    """The cluster with a mention inside tokens [start, end), preferring a PERSON, then the
+    mention that comes first, or with ``last`` the one that ends last (in the words before a
+    head noun the name nearest the head is the head's: "Clinton spokesman Nick Merrill")."""
+    best, best_key = None, None
     for cluster in doc._.entity_clusters or []:
         for m in cluster.mentions:
             if start <= m.start and m.end <= end:
-                if cluster.label == "PERSON":
-                    return cluster
-                best = best or cluster
+                key = (cluster.label == "PERSON", m.end if last else -m.start)
+                if best_key is None or key > best_key:
+                    best, best_key = cluster, key
     return best

@@ -64,6 +64,16 @@ def _possessor(source: Span) -> Token | None:
     return None
 
 
+def _appositive_name(source: Span) -> EntityCluster | None:
+    """The person named in apposition to the head of ``source``: "the spokeswoman, Maria Zakharova"."""
+    for child in source.root.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            cluster = cluster_of(source.doc, child.left_edge.i, child.i + 1)
+            if cluster is not None and cluster.label == "PERSON":
+                return cluster
+    return None
+
+
 def _group_or_unnamed(source: Span) -> ResolvedSpeaker | None:
     head = source.root
     lemma, lower = head.lemma_.lower(), head.lower_
@@ -184,6 +194,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         if found is not None:
             return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity, resolved_by="pronoun")
         return ResolvedSpeaker(name=None, kind="group", resolved_by=None)
+    named = _appositive_name(source)
+    if named is not None:  # "Russia's Foreign Ministry spokeswoman, Maria Zakharova"
+        return _named(source, named, "mention")
     possessor = _possessor(source)
     if possessor is not None:
         cluster = cluster_of(doc, possessor.left_edge.i, possessor.i + 1) or _person_by_surname(doc, possessor)
@@ -192,7 +205,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     by_surname = _person_by_surname(doc, head)
     if by_surname is not None and head.i == source.end - 1:
         return _named(source, by_surname, "surname")
-    cluster = cluster_of(doc, head.left_edge.i if head.i >= source.start else source.start, source.end)
+    start = head.left_edge.i if head.i >= source.start else source.start
+    # the head's own words first ("Clinton spokesman Nick Merrill"), then what follows it
+    cluster = cluster_of(doc, start, head.i + 1, last=True) or cluster_of(doc, start, source.end)
     if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
         by = "surname" if cluster.name != _strip_determiner(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
         return _named(source, cluster, by)
