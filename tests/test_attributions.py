@@ -281,3 +281,9 @@ def test_according_to_heading_a_clause_the_parse_hangs_on_the_source():
     a = only("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.")
     assert a.speaker.mention.text == "conservative talk radio host Rush Limbaugh"
     assert a.content == "the move reeks of fear and desperation"
+
+
+def test_said_in_a_statement_that_keeps_the_clause():
+    a = only('The senator said in a statement that a cut before the vote "would look political."')
+    assert a.content == 'that a cut before the vote "would look political."'
+    assert a.type == "mixed"

@@ -218,6 +218,8 @@ def _content_heads(verb: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.i > verb.i and (lemma, prep.lower_) in lexicon.prepositional_cues():
                 heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 break
+    if not heads:
+        heads = _clause_hung_on_a_medium(verb)
     if not heads and lemma in lexicon.words("speech_verbs"):
         # "Not a chance, she said.": words without a verb, which the parse leaves unattached
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
@@ -233,6 +235,18 @@ def _nested_cue(token: Token, head: Token) -> bool:
     # a purpose clause ("to better defend the region") is part of the content: only speech
     # verbs, or verbs with a clause of their own, start a new attribution
     return token.lemma_.lower() in lexicon.words("speech_verbs") or any(c.dep_ in CONTENT_DEPS for c in token.children)
+
+
+def _clause_hung_on_a_medium(verb: Token) -> list[Token]:
+    """"said in a statement that ...": the parse hangs the that-clause on "statement"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i > verb.i:
+            for pobj in prep.children:
+                clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl")
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                if pobj.dep_ == "pobj" and clauses:
+                    return clauses
+    return []
 
 
 def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
@@ -266,8 +280,9 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     content_idx: set[int] = set()
     for head in heads:
         content_idx.update(t.i for t in head.subtree)
-        # "called for X": X is content, "for" not; "accused him of lying": the charge, "of" too
-        if head.dep_ == "prep" or (head.head.dep_ == "prep" and head.head.head.i == verb.i):
+        # "called for X": X is content, "for" not; "accused him of lying": the charge, "of" too;
+        # "said in a statement that X": X
+        if head.dep_ == "prep" or (head.head.dep_ in ("prep", "pobj") and verb in head.ancestors):
             excluded -= {t.i for t in head.subtree}
         for t in head.subtree:
             if _nested_cue(t, head):
