@@ -4,6 +4,7 @@ import pytest
 import saidwhat
 from saidwhat.timex import extract
 from saidwhat.timex import calendar as cal
+from saidwhat.timex import patterns
 
 PUBLISHED = "2024-05-31"  # a Friday
 
@@ -219,3 +220,26 @@ def test_easter_and_holiday_weeks():
     assert found["Easter week"] == "2000-W16"  # Easter 2000 fell on April 23
     assert extract("The march is planned for Good Friday.", "2024-03-20")[0].value == "2024-03-29"
     assert [t.value for t in extract("On Good Friday and on Christmas Day he spoke.", None)] == ["XXXX-XX-XX", "XXXX-12-25"]
+
+
+# One example (at least) of every rule, for the test below.
+EVERY_RULE = (
+    "On 2024-05-31 and 5/31/2024, the week of May 31, 2024, Friday, 31 May 2024 and early May 2024, "
+    "last Friday morning and on Fridays, today, yesterday morning, tonight, this evening, last night, "
+    "the day before yesterday, 10 a.m. EDT Friday, noon, midnight Friday, 4 in the morning, eleven "
+    "o'clock at night, 14:30 GMT, earlier this month, later this year, the coming year, later in the "
+    "year, the weekend, three days ago, two weeks from now, the year-earlier quarter, the third "
+    "quarter, fiscal 1989's second quarter, Q1 2024, 3Q, fiscal 1989, post-1959, the 1980s, the early "
+    "'90s, the 20th century, nineteen ninety-six, January nineteen ninety-seven, the twenties, the "
+    "fiscal year, last fall, the winter of 1994, Christmas Eve, Easter week, now, recently, the "
+    "future, recent years, daily, every day, per year, every other week, every Friday, the past three "
+    "years, two-year, a minute and a half, two more weeks, a day-long meeting, a decades-long feud, "
+    "for weeks, over the years."
+)
+
+
+def test_rules_run_around_their_triggers_find_what_they_find_in_the_whole_text(monkeypatch):
+    found = patterns.candidates(EVERY_RULE)
+    assert {c.rule for c in found} == set(patterns.PRIORITY)  # no rule lost its trigger
+    monkeypatch.setattr(patterns, "_windows", lambda spans, n: [[0, n]])
+    assert patterns.candidates(EVERY_RULE) == found

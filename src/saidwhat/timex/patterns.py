@@ -1,9 +1,10 @@
 """Candidate time expressions in raw text: compiled regular expressions, built once.
 
-Each rule is a named regex; ``scan`` runs them all over the text and keeps, among
-overlapping matches, the longest (then the earliest rule). Spans follow TimeML: the
-determiner and modifiers ("the", "last", "early", "nearly") are inside, the preposition
-("on", "in", "for") is outside. Word lists come from ``data/`` through ``lexicon``.
+Each rule is a named regex, run only around its triggers (words or digit patterns that each
+of its matches holds, found first by a cheap search); ``candidates`` lists the matches of all,
+longest first, and the caller keeps, among overlapping ones, the first that normalizes. Spans
+follow TimeML: the determiner and modifiers ("the", "last", "early", "nearly") are inside, the
+preposition ("on", "in", "for") is outside. Word lists come from ``data/`` through ``lexicon``.
 """
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ NUM = (
 UNIT_SG = "|".join(sorted(lx.table("units"), key=len, reverse=True))
 UNIT = r"(?i:centuries|(?:" + UNIT_SG + r")s?)"
 SEASON = lx.alternation(lx.table("seasons"))
+HOLIDAY = lx.alternation(lx.table("holidays", lower=False))
 POD = lx.alternation(lx.table("parts_of_day"))
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
@@ -129,7 +131,7 @@ RULES: list[tuple] = [
     ("season", r"(?<![\w'])(?i:(?P<season>" + SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r"))?)" + E,
      r"(?i:(?:(?P<rel>last|this|next|this\s+past|early|late|mid|the|the\s+early|the\s+late)[\s-]+)?)"),
     # holidays; Easter week, Christmas week
-    ("holiday", B + r"(?P<hol>" + lx.alternation(lx.table("holidays", lower=False)) + r")(?:,?\s+(?P<year>" + YEAR + r")|\s+(?P<week>(?i:week)))?" + E,
+    ("holiday", B + r"(?P<hol>" + HOLIDAY + r")(?:,?\s+(?P<year>" + YEAR + r")|\s+(?P<week>(?i:week)))?" + E,
      r"(?:(?P<rel>" + REL + r")\s+)?"),
     # now, recently, the future
     ("ref", B + r"(?i:(?P<ref>" + lx.alternation(lx.table("references")) + r"))" + E),
@@ -157,36 +159,98 @@ COMPILED = [
 PRIORITY = {r[0]: i for i, r in enumerate(RULES)}
 PREFIX_WINDOW = 40
 
-# Rules that open with a number alternation are tried at every position of the text, which made
-# them a third of the time step. Each holds a word that a fast scan finds first (the unit,
-# "-long", "ago"); the rule then runs only on a window that ends a little after such a word.
-_UNIT_WORD = re.compile(r"(?<![^\W\d_])" + UNIT + r"(?![^\W\d_])")  # "30-second" too
-ANCHORS = {
-    "duration": _UNIT_WORD,
-    "ago": re.compile(r"(?i)(?<![\w-])(?:ago|earlier|from\s+now|hence)(?![\w-])"),
-    "long": re.compile(r"(?i)-long(?![\w-])"),
-    "bareunit": _UNIT_WORD,
-    "theyears": re.compile(r"(?i)(?<![\w-])(?:years|decades)(?![\w-])"),
-    "unitrel": re.compile(r"(?i)(?<![^\W\d_])(?:week|weekend|month|year|quarter|decade|century|half)(?![^\W\d_])"),
-    "decade": re.compile(r"\d0'?s(?![\w-])"),
+# Tried at every position of the text, the rules were nearly all of the time step, though most
+# of them match nowhere in a given text. Each rule has triggers, of which every match holds one:
+# words (a unit, "today"), found with str.find in the lowercased text (the rules compare words
+# case-insensitively), or, for names that must be capitalized and for digit patterns, regexes on
+# the text itself. A text is searched once for each trigger; a rule then runs only in windows
+# around its triggers, and not at all where they are missing. A rule changed so that it can match
+# without any of its triggers needs a new trigger here, or those matches are lost.
+
+
+def _keywords(entries) -> tuple[str, ...]:
+    """Words of which each entry of a word list holds one: its last word, left out where it holds
+    another ("nowadays" holds "now"), since it is found there anyway."""
+    last = {e.split()[-1] for e in entries}
+    return tuple(sorted(w for w in last if not any(o != w and o in w for o in last)))
+
+
+UNITS = _keywords([*lx.table("units"), "centuries"])
+MONTH_RX, WEEKDAY_RX, HOLIDAY_RX, YEAR_RX = (re.compile(rx) for rx in (MONTH, WEEKDAY, HOLIDAY, YEAR))
+NUMSEP_RX = re.compile(r"\d[-/:]\d")  # 2024-05-31, 5/31/2024, 14:30
+AMPM_RX = re.compile(r"\d\s*(?:[ap]\.?m|[AP]M)")
+QCODE_RX = re.compile("Q")  # Q1, 3Q: a capital Q is rare, and one literal is found fastest
+# rule -> triggers; "now" stands for "from now", "ties" for "twenties" ... "nineties"
+TRIGGERS = {
+    "iso": (NUMSEP_RX,), "slash": (NUMSEP_RX,), "clock24": (NUMSEP_RX,), "clock": (AMPM_RX,),
+    "mdy": (MONTH_RX,), "dmy": (MONTH_RX,), "month": (MONTH_RX,),
+    "weekday": (WEEKDAY_RX,), "every": (*UNITS, WEEKDAY_RX), "duration": UNITS,
+    "dayword": ("today", "yesterday", "tomorrow", "tonight"), "dayrel": ("yesterday", "tomorrow"),
+    "daypart": _keywords(lx.table("parts_of_day")), "clockword": _keywords(lx.table("parts_of_day")),
+    "noon": ("noon", "midnight", "midday"),
+    "unitrel": ("week", "month", "year", "quarter", "decade", "century", "half"),
+    "unitin": ("earlier", "later"), "ago": ("ago", "earlier", "now", "hence"), "yearago": ("ago", "earlier"),
+    "weekend": ("weekend",), "century": ("century",), "theyear": ("year",), "long": ("-long",),
+    "bareunit": ("years", "months", "weeks", "days", "hours", "decades", "minutes"),
+    "theyears": ("years", "decades"), "quarter": ("quarter", "half", "period"),
+    "qcode": (QCODE_RX,), "year": (YEAR_RX,), "decade": ("0s", "0's"),
+    "spokenyear": ("nineteen", "thousand"), "decadeword": ("ties",), "season": _keywords(lx.table("seasons")),
+    "holiday": (HOLIDAY_RX,), "ref": _keywords(lx.table("references")), "recent": ("recent", "past", "coming"),
+    "setword": _keywords(lx.table("sets")),
 }
-ANCHOR_BEFORE = 80  # the longest stretch a rule's match may open before its anchor word
-ANCHOR_AFTER = 40  # and run on after it ("... and a half")
+WINDOW_BEFORE = 80  # the longest stretch a rule's match may open before its trigger
+WINDOW_AFTER = 40  # and run on after it, lookaheads included ("10 a.m. EDT on September 30")
+_FOLD = str.maketrans("İıſ", "Iis")
 
 
-def _anchored(rx: re.Pattern, anchor: re.Pattern, text: str):
-    """The matches of ``rx`` that overlap a window around a match of ``anchor``, each once."""
-    seen = set()
-    for a in anchor.finditer(text):
-        end = min(len(text), a.end() + ANCHOR_AFTER)
-        for m in rx.finditer(text, max(0, a.start() - ANCHOR_BEFORE), end):
+def _lowered(text: str) -> str:
+    """``text`` lowercased letter for letter, as (?i) compares it with ASCII letters: "İ" (which
+    str.lower makes two characters), dotless "ı" and long "ſ" stand for "i" and "s"."""
+    low = text.lower()
+    if len(low) != len(text) or "ı" in low or "ſ" in low:
+        low = text.translate(_FOLD).lower()
+    return low
+
+
+def _find(trigger, text: str, low: str) -> list[tuple[int, int]]:
+    """Spans of ``trigger`` (a word, in ``low``: ``text`` lowercased; or a regex, in ``text``)."""
+    if not isinstance(trigger, str):
+        return [m.span() for m in trigger.finditer(text)]
+    spans, i = [], low.find(trigger)
+    while i >= 0:
+        spans.append((i, i + len(trigger)))
+        i = low.find(trigger, i + 1)
+    return spans
+
+
+def _windows(spans: list[tuple[int, int]], n: int) -> list[list[int]]:
+    """Merged [start, end] windows around trigger ``spans`` (sorted by start) in a text of length ``n``."""
+    out: list[list[int]] = []
+    for s, e in spans:
+        s, e = max(0, s - WINDOW_BEFORE), min(n, e + WINDOW_AFTER)
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return out
+
+
+def _scan(rx: re.Pattern, text: str, windows: list[list[int]]):
+    """What ``rx.finditer(text)`` yields, searching only the ``windows`` (sorted, disjoint), the
+    only places a match can be. A match that reaches the end of a window is matched again on
+    the whole text, which may carry it further."""
+    pos = 0
+    for start, end in windows:
+        pos = max(pos, start)
+        while (m := rx.search(text, pos, end)) is not None:
             if m.end() == end < len(text):  # cut by the window: match again on the whole text
-                m = rx.match(text, m.start())
-                if m is None:
+                full = rx.match(text, m.start())
+                if full is None:
+                    pos = m.start() + 1
                     continue
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
+                m = full
+            yield m
+            pos = m.end()
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -198,10 +262,18 @@ def candidates(text: str) -> list[Candidate]:
     the core of an expression: an optional group leading a pattern would be tried at every
     position of the text and makes the scan ten times slower.
     """
+    low, spans_of = _lowered(text), {}  # trigger -> its spans in the text
     found = []
     for name, rx, prefix in COMPILED:
-        anchor = ANCHORS.get(name)
-        for m in (_anchored(rx, anchor, text) if anchor is not None else rx.finditer(text)):
+        spans = []
+        for t in TRIGGERS[name]:
+            if t not in spans_of:
+                spans_of[t] = _find(t, text, low)
+            spans += spans_of[t]
+        if not spans:
+            continue
+        spans.sort()
+        for m in _scan(rx, text, _windows(spans, len(text))):
             start, groups = m.start(), m.groupdict()
             if prefix is not None:
                 p = prefix.search(text, max(0, start - PREFIX_WINDOW), start)
