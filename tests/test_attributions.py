@@ -287,3 +287,28 @@ def test_said_in_a_statement_that_keeps_the_clause():
     a = only('The senator said in a statement that a cut before the vote "would look political."')
     assert a.content == 'that a cut before the vote "would look political."'
     assert a.type == "mixed"
+
+
+def test_dateline_is_cut_off_the_first_sentence():
+    a = only("OSLO, March 4 (Reuters) - Norway will spend more on defence, finance minister Ola Berg said.")
+    assert a.content == "Norway will spend more on defence"
+    a = only("Budget Row Deepens\n\nOSLO ― The plan is dead, the finance minister said on Tuesday.")
+    assert a.content == "The plan is dead"
+
+
+def test_the_writers_setting_after_the_cue_is_no_content():
+    a = only("Taxes will rise, the minister said on Tuesday, as European countries scramble to rearm.")
+    assert a.content == "Taxes will rise"
+
+
+def test_a_quote_after_a_full_stop_opens_a_sentence():
+    found = attributions('The president thanked them in a post on X. "We are grateful for your support," he wrote.')
+    assert [a.content for a in found if a.cue.text == "wrote"] == ["We are grateful for your support"]
+
+
+def test_who_was_asked_is_not_who_asked():
+    found = attributions("Asked whether troops would be sent, Prime Minister Ola Berg said no decision had been made.")
+    asked = next(a for a in found if a.cue.text == "Asked")
+    assert asked.speaker is None and asked.content == "whether troops would be sent"
+    said = next(a for a in found if a.cue.text == "said")
+    assert said.speaker.name == "Ola Berg"

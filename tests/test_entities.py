@@ -27,3 +27,9 @@ def test_secretary_of_state_is_a_title_not_an_org():
 def test_appositive_title():
     found = entities("The plan came from Omar Haddad, the national security adviser, last year.")
     assert found["Omar Haddad"].title == "national security adviser"
+
+
+def test_a_title_inside_the_name_is_taken_out():
+    result = saidwhat.analyze("The bank held rates, Chair Jerome Powell said on Wednesday.")
+    person = next(e for e in result.entities if e.type == "PERSON")
+    assert (person.name, person.title) == ("Jerome Powell", "Chair")

@@ -18,8 +18,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import AttributionSpan
-from . import line_cues
+from ..annotations import AttributionSpan, text_of
+from . import dateline, line_cues
 from . import quotes as quote_marks
 
 CONTENT_DEPS = ("ccomp", "parataxis")
@@ -30,6 +30,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Dependents of the cue after its content that the content runs on into.
 RUN_ON_DEPS = ("advcl",)
+# ... unless it tells the writer's setting: "Reeves said, as European countries scramble to rearm"
+WRITERS_CONTEXT_MARKS = frozenset({"as", "while", "after", "before", "when"})
 # Words before the cue verb that belong to its span ("has said", "did not say", "to say"), and
 # the adverbs among them that do ("also said", but not "reportedly").
 CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -38,7 +40,7 @@ CUE_ADVERBS = frozenset({"also", "later", "now", "then", "repeatedly", "previous
 # Dependents of the cue that belong to neither content nor source (kept out of content).
 CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punct", "cc", "dative", "prep", "agent", "mark"}
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
-DASHES = frozenset({"—", "–", "--"})
+DASHES = frozenset({"—", "–", "―", "--"})
 # Objects of a cue that say no words were reported ("said nothing new", "added little").
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
 # Subordinators of a contrast the writer adds after the content ("..., while others said ...").
@@ -73,11 +75,16 @@ def _subject(verb: Token) -> Token | None:
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
     # second verb inside the content
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.ent_type_ == "PERSON" and before.dep_ in ("appos", "conj", "pobj"):
+        return before  # "Asked whether ..., Prime Minister Keir Starmer said": hung on the question
     for child in verb.lefts:  # "Orban later wrote": the name hung on the adverb before the cue
         if child.dep_ == "advmod":
             name = next((t for t in child.lefts if t.pos_ == "PROPN" and _looks_like_source(t)), None)
             if name is not None:
                 return name
+    if _fronted_participle(verb):
+        return None  # "Asked whether ..., Starmer said": Starmer was asked; who asked is not said
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
@@ -184,9 +191,16 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
     return doc[start:end]
 
 
+def _fronted_participle(verb: Token) -> bool:
+    """A participle clause before its head clause, whose subject it shares: "Asked whether ...,"."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and verb.i < verb.head.i and not _has_subject(verb)
+
+
 def _excluded(verb: Token, subject: Token | None) -> set[int]:
     """Tokens that belong to the cue clause, not to the content."""
     out = {verb.i}
+    if subject is None and _fronted_participle(verb):
+        subject = _subject(verb.head)  # "Asked whether ..., Starmer said": Starmer is not asked about
     if subject is not None:
         out.update(t.i for t in subject.subtree)
     for child in verb.children:
@@ -291,7 +305,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     if heads:  # trailing modifiers of the cue that run on after the content ("..., depending on ...")
         last = max(h.right_edge.i for h in heads)
         for child in verb.rights:
-            if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child):
+            if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child) \
+                    and not any(m.dep_ == "mark" and m.lower_ in WRITERS_CONTEXT_MARKS for m in child.children):
                 content_idx.update(t.i for t in child.subtree)
     content_idx -= excluded
     content_idx -= _trailing_aside(doc, content_idx)
@@ -448,9 +463,27 @@ def find_attributions(doc: Doc) -> Doc:
         att.sentence = _sentence_index(sent_starts, att.content[0].start)
         found.append(att)
     found.extend(_orphan_quotes(doc, quotes, found, sent_starts))
+    found = _after_dateline(doc, found)
     found.sort(key=lambda a: (a.content[0].start, a.cue.start if a.cue is not None else 0))
     doc._.attributions = _keep_nested_speech(found)
     return doc
+
+
+def _after_dateline(doc: Doc, found: list[AttributionSpan]) -> list[AttributionSpan]:
+    """The attributions with their content cut after the story's dateline, which the parser
+    reads into the first sentence ("LONDON (Reuters) - Britain will ..., Reeves said")."""
+    span = dateline.dateline_span(text_of(doc))
+    if span is None:
+        return found
+    start, end = (next((t.i for t in doc if t.idx >= offset), len(doc)) for offset in span)
+    kept = []
+    for att in found:
+        content = [_trim(doc[end : max(end, f.end)]) if f.start < end and f.end > start else f for f in att.content]
+        content = [f for f in content if f is not None]
+        if content:
+            att.content = content
+            kept.append(att)
+    return kept
 
 
 def _keep_nested_speech(found: list[AttributionSpan]) -> list[AttributionSpan]:

@@ -47,6 +47,14 @@ def is_demonym(word: str) -> bool:
                for suffix, ending in DEMONYM_ENDINGS)
 
 
+def _without_leading_title(ent: Span) -> Span:
+    """A person's name without the title the model took into it: "Chair Jerome Powell"."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in lexicon.words("titles"):
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
+
+
 def _is_title_part(ent: Span) -> bool:
     """'State' in 'Secretary of State', 'Defense' in 'Defense Secretary' are parts of a title."""
     doc = ent.doc
@@ -132,7 +140,8 @@ def find_entities(doc: Doc) -> Doc:
     """Set ``doc._.entity_clusters`` (list of EntityCluster)."""
     aliases = lexicon.aliases()
     mentions = [(ent, _label(ent)) for ent in doc.ents if ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
-    mentions = [(ent, label) for ent, label in mentions if label in KEPT_LABELS]
+    mentions = [(_without_leading_title(ent) if label == "PERSON" else ent, label)
+                for ent, label in mentions if label in KEPT_LABELS]
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}

@@ -1,0 +1,25 @@
+"""The dateline that opens a wire story: "LONDON, March 4 (Reuters) - ", "BRUSSELS (AP) — ".
+
+It says where the story was filed and by whom; it is not part of the first sentence, which
+the parser reads it into, so attributions cut it off their content. It opens the text or,
+after a headline, one of the first lines.
+"""
+from __future__ import annotations
+
+import re
+
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]*[A-Z.]"  # the place in capitals: LONDON, DAR ES SALAAM, U.N.
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # its country or state: , New Zealand
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # the day: , March 4
+    r"\s*(?:\([^()\n]{1,40}\))?"  # the agency: (Reuters), (AP)
+    r"\s*(?:--|[-—–―_])\s*",
+    re.MULTILINE,
+)
+HEAD = 400  # characters at the top of a text where a dateline may stand
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """(start, end) character offsets of the dateline near the head of ``text``, or None."""
+    m = DATELINE.search(text, 0, HEAD)
+    return m.span() if m else None
