@@ -312,3 +312,8 @@ def test_who_was_asked_is_not_who_asked():
     assert asked.speaker is None and asked.content == "whether troops would be sent"
     said = next(a for a in found if a.cue.text == "said")
     assert said.speaker.name == "Ola Berg"
+
+
+def test_a_product_recall_reports_no_words():
+    assert attributions("Carmaker recalls 2 million cars over faulty brakes.") == []
+    assert only("She recalled that the plant had closed in 1998.").content == "that the plant had closed in 1998"

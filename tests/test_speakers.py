@@ -107,3 +107,8 @@ def test_name_hung_on_the_adverb_before_the_cue_is_the_source():
 def test_dateline_is_no_part_of_the_source():
     a = saidwhat.analyze("BRUSSELS (AP) — European Union leaders said on Thursday that talks would open.").attributions[0]
     assert a.speaker.mention.text == "European Union leaders"
+
+
+def test_who_after_an_appositive_title_is_the_named_person():
+    got = speakers('"We will keep pressing," said Ann Carlson, the acting administrator, who added that the case remains open.')
+    assert [g[0] for g in got] == ["Ann Carlson", "Ann Carlson"]

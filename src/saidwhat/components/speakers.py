@@ -169,6 +169,8 @@ def _antecedent(source: Span) -> Span | None:
     if len(source) != 1 or head.lower_ not in RELATIVE_PRONOUNS or verb.dep_ != "relcl":
         return None
     noun = verb.head
+    while noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head  # "Ann Carlson, the acting administrator, who added": Ann Carlson
     return source.doc[noun.left_edge.i : noun.i + 1]
 
 
