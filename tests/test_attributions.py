@@ -317,3 +317,8 @@ def test_who_was_asked_is_not_who_asked():
 def test_a_product_recall_reports_no_words():
     assert attributions("Carmaker recalls 2 million cars over faulty brakes.") == []
     assert only("She recalled that the plant had closed in 1998.").content == "that the plant had closed in 1998"
+
+
+def test_asking_for_anonymity_reports_no_words():
+    found = attributions("An official, who declined to be named, said the list had arrived.")
+    assert [(a.cue.text, a.speaker.name) for a in found] == [("said", "official")]

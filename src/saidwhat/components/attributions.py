@@ -40,6 +40,7 @@ CUE_ADVERBS = frozenset({"also", "later", "now", "then", "repeatedly", "previous
 # Dependents of the cue that belong to neither content nor source (kept out of content).
 CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punct", "cc", "dative", "prep", "agent", "mark"}
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
+ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
 DASHES = frozenset({"—", "–", "―", "--"})
 # Objects of a cue that say no words were reported ("said nothing new", "added little").
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
@@ -191,6 +192,11 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
     return doc[start:end]
 
 
+def _asks_anonymity(head: Token) -> bool:
+    """'declined to be named', 'asked not to be identified': no words reported, only a wish."""
+    return head.dep_ == "xcomp" and head.lemma_ in ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in head.children)
+
+
 def _fronted_participle(verb: Token) -> bool:
     """A participle clause before its head clause, whose subject it shares: "Asked whether ...,"."""
     return verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and verb.i < verb.head.i and not _has_subject(verb)
@@ -286,6 +292,8 @@ def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
 
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
     heads = _content_heads(verb)
+    if any(_asks_anonymity(h) for h in heads):
+        return None
     subject = _subject(verb)
     excluded = _excluded(verb, subject)
     if not heads and _is_parenthetical(verb):  # "The rules, she said, will cut costs": content is the host clause

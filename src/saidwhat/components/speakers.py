@@ -27,10 +27,16 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 def _strip_determiner(span: Span) -> str:
+    """The source as a name: without its determiner, nor what a comma sets off after its head
+    ("An Israeli official, who declined to be named" -> "Israeli official"), spaced as written."""
     tokens = list(span)
     while tokens and (tokens[0].lower_ in DETERMINERS):
         tokens = tokens[1:]
-    return " ".join(t.text for t in tokens) if tokens else span.text
+    comma = next((i for i, t in enumerate(tokens) if t.text == "," and t.i > span.root.i), None)
+    tokens = tokens[:comma]
+    if not tokens:
+        return span.text
+    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _title(source: Span, cluster: EntityCluster) -> str | None:
