@@ -322,3 +322,11 @@ def test_a_product_recall_reports_no_words():
 def test_asking_for_anonymity_reports_no_words():
     found = attributions("An official, who declined to be named, said the list had arrived.")
     assert [(a.cue.text, a.speaker.name) for a in found] == [("said", "official")]
+
+
+def test_a_quote_running_over_three_paragraphs_keeps_its_speaker():
+    text = ('"We heard from hundreds of people," Lee said. "Nobody is against housing. But this plan was '
+            'written for developers.\n\n"It was not written for the people who live here."')
+    found = attributions(text)
+    assert [a.speaker.name for a in found] == ["Lee"] * 3
+    assert found[-1].content == "It was not written for the people who live here."

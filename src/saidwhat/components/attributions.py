@@ -417,16 +417,19 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
         span = _trim(quote)
         if span is None:
             continue
-        out.append(
-            AttributionSpan(
-                cue=last.cue,
-                content=[quote_marks.widen_to_quote(span, quotes)],
-                source=last.source,
-                type="direct",
-                sentence=_sentence_index(sent_starts, quote.start),
-                rule="carry-over",
-            )
+        carried = AttributionSpan(
+            cue=last.cue,
+            content=[quote_marks.widen_to_quote(span, quotes)],
+            source=last.source,
+            type="direct",
+            sentence=_sentence_index(sent_starts, quote.start),
+            rule="carry-over",
         )
+        out.append(carried)
+        if not quote_marks.is_quote(quote[-1]):
+            # a quote left open at the end of its paragraph goes on in the next one, which
+            # carries on from this one
+            bisect.insort(by_position, carried, key=lambda a: a.content[0].start)
         covered.update(inner)
     return out
 
