@@ -330,3 +330,8 @@ def test_a_quote_running_over_three_paragraphs_keeps_its_speaker():
     found = attributions(text)
     assert [a.speaker.name for a in found] == ["Lee"] * 3
     assert found[-1].content == "It was not written for the people who live here."
+
+
+def test_words_after_a_cue_that_follows_its_quote_are_the_writers():
+    a = only('"Prices are down," Okafor says, standing at the edge of a field outside Ames.')
+    assert a.content == "Prices are down"

@@ -112,3 +112,15 @@ def test_dateline_is_no_part_of_the_source():
 def test_who_after_an_appositive_title_is_the_named_person():
     got = speakers('"We will keep pressing," said Ann Carlson, the acting administrator, who added that the case remains open.')
     assert [g[0] for g in got] == ["Ann Carlson", "Ann Carlson"]
+
+
+def test_he_does_not_go_to_a_woman_the_article_called_she():
+    text = ("Sarah Okafor has farmed soybeans for years. She says the year was hard. Her husband, Daniel, nods. "
+            '"We lost the Chinese market," he says.')
+    assert [g[0] for g in speakers(text)] == ["Sarah Okafor", "Daniel"]
+
+
+def test_a_surname_the_model_left_untagged_still_names_its_person():
+    text = ("Sarah Okafor has farmed soybeans in Iowa for years. Okafor is skeptical too. "
+            '"Come out here," she said.')
+    assert speakers(text)[-1][0] == "Sarah Okafor"

@@ -310,7 +310,9 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
             if _nested_cue(t, head):
                 excluded.update(x.i for x in t.subtree)
                 excluded.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
-    if heads:  # trailing modifiers of the cue that run on after the content ("..., depending on ...")
+    # trailing modifiers of the cue that run on after the content ("said X, depending on ..."),
+    # not after a content before the cue ('"X," she says, standing in a field')
+    if heads and all(h.i > verb.i for h in heads):
         last = max(h.right_edge.i for h in heads)
         for child in verb.rights:
             if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child) \

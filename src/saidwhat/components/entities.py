@@ -128,6 +128,14 @@ def _gazetteer_places(doc: Doc) -> list[Span]:
     return found
 
 
+def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]]) -> list[Span]:
+    """Surnames of the article's people that NER left untagged ("Okafor says" after "Sarah
+    Okafor"): a proper noun outside every entity that ends one full name only."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.pos_ == "PROPN" and t.i not in taken and len(full_names.get(t.text, [])) == 1]
+
+
 def _person_key(name: str, full_names: dict[str, list[str]]) -> str:
     """A bare surname joins the one full name of the article that ends with it."""
     if " " in name:
@@ -151,6 +159,8 @@ def find_entities(doc: Doc) -> Doc:
             names = full_names.setdefault(surname(name), [])
             if not any(n == name or name in n for n in names):
                 names.append(name)
+    mentions += [(span, "PERSON") for span in _untagged_surnames(doc, full_names)]
+    mentions.sort(key=lambda m: m[0].start)
     clusters: dict[str, EntityCluster] = {}
     for ent, label in mentions:
         name = _clean(ent.text)

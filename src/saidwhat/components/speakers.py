@@ -18,6 +18,10 @@ from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker
 from .entities import cluster_of, surname, title_after, title_before
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# The gender a pronoun or a form of address gives a person, so that "he" does not go to a
+# woman the article has called "she" or "Ms.".
+GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr.": "m", "mr": "m",
+                "she": "f", "her": "f", "hers": "f", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
 PLURAL_PRONOUNS = {"they", "them"}
 ORGANIZATION_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -114,20 +118,26 @@ class _Context:
             i for a in doc._.attributions or [] for span in a.content for i in range(span.start, span.end)
         }
 
-    def remember(self, position: int, speaker: ResolvedSpeaker) -> None:
+        self.gender: dict[str, str] = {}  # person's name -> "m" / "f", as the article tells it
+        for cluster in doc._.entity_clusters or []:
+            for m in cluster.mentions:
+                if m.start > 0 and doc[m.start - 1].lower_ in GENDER_WORDS and cluster.label == "PERSON":
+                    self.gender.setdefault(cluster.name, GENDER_WORDS[doc[m.start - 1].lower_])
+
+    def remember(self, position: int, speaker: ResolvedSpeaker, pronoun: Token | None = None) -> None:
         self.speakers.append((position, speaker))
+        if pronoun is not None and speaker.name and pronoun.lower_ in GENDER_WORDS:
+            self.gender.setdefault(speaker.name, GENDER_WORDS[pronoun.lower_])
 
     def person_before(self, token: Token) -> ResolvedSpeaker | None:
-        """The latest person who spoke, or was the subject of a main clause, before `token`."""
+        """The latest person who spoke, or was the subject of a main clause, before `token`,
+        whose gender, where the article has told it, agrees with the pronoun `token`."""
         floor = self._window_start(token)
-        spoke = next(
-            ((p, s) for p, s in reversed(self.speakers)
-             if floor <= p < token.i and s.kind == "person" and s.entity is not None),
-            None,
-        )
-        subject = self._recent_subject(token, floor, person=True)
-        candidates = [c for c in (spoke, subject) if c is not None]
-        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+        spoke = [(p, s) for p, s in self.speakers
+                 if floor <= p < token.i and s.kind == "person" and s.entity is not None]
+        candidates = sorted(spoke + self._subjects(token, floor, person=True), key=lambda c: -c[0])
+        wanted = GENDER_WORDS.get(token.lower_)
+        return next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
 
     def organization_before(self, token: Token) -> ResolvedSpeaker | None:
         """The latest organization (or thing: "the report") that spoke, or the latest
@@ -135,7 +145,7 @@ class _Context:
         floor = self._window_start(token)
         spoke = next(((p, s) for p, s in reversed(self.speakers)
                       if floor <= p < token.i and s.kind in ("organization", "other") and s.name), None)
-        subject = self._recent_subject(token, floor, person=False)
+        subject = max(self._subjects(token, floor, person=False), key=lambda c: c[0], default=None)
         candidates = [c for c in (spoke, subject) if c is not None]
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
@@ -150,22 +160,22 @@ class _Context:
         index = next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
         return self.sents[max(0, index - PRONOUN_WINDOW)].start
 
-    def _recent_subject(self, token: Token, floor: int, person: bool) -> tuple[int, ResolvedSpeaker] | None:
-        """The latest subject of a clause that is not reported content, among the PERSON
-        clusters (``person``) or the others."""
-        best: tuple[int, EntityCluster] | None = None
+    def _subjects(self, token: Token, floor: int, person: bool) -> list[tuple[int, ResolvedSpeaker]]:
+        """The subjects of clauses that are not reported content, from ``floor`` up to
+        ``token``, among the PERSON clusters (``person``) or the others; a name set off after
+        the subject counts ("Her husband, Daniel, nods")."""
+        found = []
         for cluster in self.doc._.entity_clusters or []:
             if (cluster.label == "PERSON") != person:
                 continue
             for m in cluster.mentions:
-                if floor <= m.start < token.i and m.root.dep_ in ("nsubj", "nsubjpass") \
-                        and m.start not in self.content_tokens and (best is None or m.start > best[0]):
-                    best = (m.start, cluster)
-        if best is None:
-            return None
-        cluster = best[1]
-        return best[0], ResolvedSpeaker(name=cluster.name, kind="person" if person else "organization",
-                                        title=cluster.title, entity=cluster, resolved_by="pronoun")
+                root = m.root.head if m.root.dep_ == "appos" else m.root
+                if floor <= m.start < token.i and root.dep_ in ("nsubj", "nsubjpass") \
+                        and m.start not in self.content_tokens:
+                    found.append((m.start, ResolvedSpeaker(
+                        name=cluster.name, kind="person" if person else "organization",
+                        title=cluster.title, entity=cluster, resolved_by="pronoun")))
+        return found
 
 
 def _antecedent(source: Span) -> Span | None:
@@ -238,5 +248,5 @@ def resolve_speakers(doc: Doc) -> Doc:
         if key not in resolved:
             resolved[key] = resolve(att.source, context)
         att.speaker = resolved[key]
-        context.remember(att.source.start, att.speaker)
+        context.remember(att.source.start, att.speaker, att.source.root)
     return doc
