@@ -335,3 +335,8 @@ def test_a_quote_running_over_three_paragraphs_keeps_its_speaker():
 def test_words_after_a_cue_that_follows_its_quote_are_the_writers():
     a = only('"Prices are down," Okafor says, standing at the edge of a field outside Ames.')
     assert a.content == "Prices are down"
+
+
+def test_told_a_gathering_that_keeps_the_clause():
+    a = only('The minister told a conference in Munich that Europe needed to "do more, and faster."')
+    assert a.content == 'that Europe needed to "do more, and faster."'

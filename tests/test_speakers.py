@@ -124,3 +124,12 @@ def test_a_surname_the_model_left_untagged_still_names_its_person():
     text = ("Sarah Okafor has farmed soybeans in Iowa for years. Okafor is skeptical too. "
             '"Come out here," she said.')
     assert speakers(text)[-1][0] == "Sarah Okafor"
+
+
+def test_a_country_before_a_name_is_not_the_speaker():
+    assert speakers("Germany's Scholz defends his policy on arms for Ukraine.")[0][0] == "Scholz"
+
+
+def test_a_name_the_model_tagged_org_after_a_title_is_a_person():
+    got = speakers("Norway's ambassador to Germany, Oleksii Makeiev, said the request had been made twice.")
+    assert got[0][0] == "Oleksii Makeiev" and got[0][1] == "person"

@@ -258,14 +258,16 @@ def _nested_cue(token: Token, head: Token) -> bool:
 
 
 def _clause_hung_on_a_medium(verb: Token) -> list[Token]:
-    """"said in a statement that ...": the parse hangs the that-clause on "statement"."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.i > verb.i:
-            for pobj in prep.children:
-                clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl")
-                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-                if pobj.dep_ == "pobj" and clauses:
-                    return clauses
+    """"said in a statement that ...", "told a conference that ...": the parse hangs the
+    that-clause on the noun of the occasion or the listener."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    nouns += [p for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+              for p in prep.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if clauses:
+            return clauses
     return []
 
 
@@ -304,7 +306,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
         content_idx.update(t.i for t in head.subtree)
         # "called for X": X is content, "for" not; "accused him of lying": the charge, "of" too;
         # "said in a statement that X": X
-        if head.dep_ == "prep" or (head.head.dep_ in ("prep", "pobj") and verb in head.ancestors):
+        if head.dep_ == "prep" or (head.head.dep_ in ("prep", "pobj", "dobj") and verb in head.ancestors):
             excluded -= {t.i for t in head.subtree}
         for t in head.subtree:
             if _nested_cue(t, head):

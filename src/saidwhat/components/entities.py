@@ -19,7 +19,7 @@ NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip(" \"“”")
     for article in ("the ", "The "):
         if text.startswith(article):
             text = text[len(article):]
@@ -32,7 +32,19 @@ def _label(ent: Span) -> str:
         return "GPE"
     if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
         return "NORP"  # "Moldovan President Maia Sandu": the small model tags "Moldovan" a person
+    if ent.label_ == "ORG" and _names_a_role_holder(ent):
+        return "PERSON"  # "Ukraine's ambassador, Oleksii Makeiev": tagged ORG by the small model
     return "GPE" if ent.label_ == "LOC" and ent.text.istitle() else ent.label_
+
+
+def _names_a_role_holder(ent: Span) -> bool:
+    """Whether ``ent``, all proper nouns, stands in apposition to a title ("the ambassador,
+    Oleksii Makeiev") or right after one ("Ambassador Oleksii Makeiev")."""
+    if not all(t.pos_ == "PROPN" for t in ent) or any(t.lower_ in lexicon.words("organization_nouns") for t in ent):
+        return False
+    root, doc = ent.root, ent.doc
+    titles = lexicon.words("titles")
+    return (root.dep_ == "appos" and root.head.lower_ in titles) or (ent.start > 0 and doc[ent.start - 1].lower_ in titles)
 
 
 # (suffix of the people's name, ending of the place name that replaces it): Moldovan, Ukrainian,

@@ -77,7 +77,7 @@ def _possessor(source: Span) -> Token | None:
 def _appositive_name(source: Span) -> EntityCluster | None:
     """The person named in apposition to the head of ``source``: "the spokeswoman, Maria Zakharova"."""
     for child in source.root.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
             cluster = cluster_of(source.doc, child.left_edge.i, child.i + 1)
             if cluster is not None and cluster.label == "PERSON":
                 return cluster
@@ -215,7 +215,7 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     named = _appositive_name(source)
     if named is not None:  # "Russia's Foreign Ministry spokeswoman, Maria Zakharova"
         return _named(source, named, "mention")
-    possessor = _possessor(source)
+    possessor = _possessor(source) if head.pos_ != "PROPN" else None  # not "Germany's Scholz"
     if possessor is not None:
         cluster = cluster_of(doc, possessor.left_edge.i, possessor.i + 1) or _person_by_surname(doc, possessor)
         if cluster is not None:
