@@ -8,10 +8,12 @@ or, for people, when a surname matches exactly one full name of the article.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
-from ..annotations import EntityCluster
+from ..annotations import EntityCluster, text_of
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # Name-internal tokens that do not make a surname: "Lloyd J. Austin III" has surname Austin.
@@ -143,9 +145,17 @@ def _gazetteer_places(doc: Doc) -> list[Span]:
 def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]]) -> list[Span]:
     """Surnames of the article's people that NER left untagged ("Okafor says" after "Sarah
     Okafor"): a proper noun outside every entity that ends one full name only."""
+    surnames = [name for name, full in full_names.items() if len(full) == 1]
+    if not surnames:
+        return []
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
-            if t.pos_ == "PROPN" and t.i not in taken and len(full_names.get(t.text, [])) == 1]
+    found = []
+    # found in the text, not token by token: a Token object per word costs more than the search
+    for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", text_of(doc)):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and span.start not in taken:
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
 
 
 def _person_key(name: str, full_names: dict[str, list[str]]) -> str:

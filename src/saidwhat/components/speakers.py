@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker
+from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
 from .entities import cluster_of, surname, title_after, title_before
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -40,7 +40,7 @@ def _strip_determiner(span: Span) -> str:
     tokens = tokens[:comma]
     if not tokens:
         return span.text
-    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return text_of(span.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _title(source: Span, cluster: EntityCluster) -> str | None:
