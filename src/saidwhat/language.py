@@ -8,6 +8,8 @@ Arabic ...) are told apart by their letters alone.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -53,9 +55,10 @@ def guess_language(text: str, sample_chars: int = 20_000) -> str:
     if letters and len(LATIN_LETTER.findall(sample)) < MIN_LATIN_SHARE * letters:
         return "non-Latin script"
     words = WORD.findall(sample.lower())
-    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    counts = Counter(words)  # counted once, then looked up per language's few function words
+    english = sum(counts[w] for w in ENGLISH_FUNCTION_WORDS)
     name, foreign = max(
-        ((lang, sum(w in vocab for w in words)) for lang, vocab in OTHER_FUNCTION_WORDS.items()), key=lambda x: x[1]
+        ((lang, sum(counts[w] for w in vocab)) for lang, vocab in OTHER_FUNCTION_WORDS.items()), key=lambda x: x[1]
     )
     if foreign > english:
         return name

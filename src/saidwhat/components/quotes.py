@@ -5,7 +5,13 @@ end is closed there: news style reopens a multi-paragraph quote at each new para
 """
 from __future__ import annotations
 
+import bisect
+import re
+
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
+
+from ..annotations import text_of
 
 OPENING = {"“", "«", "„"}
 CLOSING = {"”", "»"}
@@ -21,11 +27,26 @@ def _paragraph_end(token: Token) -> bool:
     return "\n" in token.whitespace_ or "\n" in token.text
 
 
+# a character of a quote mark, or a line break: where the pairing below can change its state
+MARK_OR_BREAK = re.compile("[\n\"“”«»„'`]")
+
+
+def _marks_and_breaks(doc: Doc):
+    """The tokens that are quote marks, hold a line break or are followed by one, in order:
+    the only ones that open or close a quote. Found in the text and mapped by offset, since a
+    Token object per word costs more than the search."""
+    starts = doc.to_array(IDX).tolist()
+    indices = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in MARK_OR_BREAK.finditer(text_of(doc))})
+    for i in indices:
+        if i >= 0:
+            yield doc[i]
+
+
 def find_quotes(doc: Doc) -> list[Span]:
     """Quote spans (quote marks included), in text order."""
     quotes: list[Span] = []
     open_at: int | None = None
-    for token in doc:
+    for token in _marks_and_breaks(doc):
         text = token.text
         if "\n" in text and open_at is not None:  # paragraph break closes an open quote
             if token.i - open_at > 1:
