@@ -30,7 +30,7 @@ PRONOUN_WINDOW = 4
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
-def _strip_determiner(span: Span) -> str:
+def _name_as_written(span: Span) -> str:
     """The source as a name: without its determiner, nor what a comma sets off after its head
     ("An Israeli official, who declined to be named" -> "Israeli official"), spaced as written."""
     tokens = list(span)
@@ -88,13 +88,13 @@ def _group_or_unnamed(source: Span) -> ResolvedSpeaker | None:
     head = source.root
     lemma, lower = head.lemma_.lower(), head.lower_
     if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):  # "Ukrainians argue"
-        return ResolvedSpeaker(name=_strip_determiner(source), kind="group", resolved_by="mention")
+        return ResolvedSpeaker(name=_name_as_written(source), kind="group", resolved_by="mention")
     if head.tag_ in ("NNS", "NNPS") or lower in lexicon.words("group_nouns"):
-        return ResolvedSpeaker(name=_strip_determiner(source), kind="group", resolved_by="mention")
+        return ResolvedSpeaker(name=_name_as_written(source), kind="group", resolved_by="mention")
     if lemma in lexicon.words("unnamed_nouns"):
-        return ResolvedSpeaker(name=_strip_determiner(source), kind="unnamed", resolved_by="mention")
+        return ResolvedSpeaker(name=_name_as_written(source), kind="unnamed", resolved_by="mention")
     if lemma in lexicon.words("organization_nouns") and head.tag_ in ("NN", "NNP"):
-        return ResolvedSpeaker(name=_strip_determiner(source), kind="organization", resolved_by="mention")
+        return ResolvedSpeaker(name=_name_as_written(source), kind="organization", resolved_by="mention")
     return None
 
 
@@ -227,14 +227,14 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     # the head's own words first ("Clinton spokesman Nick Merrill"), then what follows it
     cluster = cluster_of(doc, start, head.i + 1, last=True) or cluster_of(doc, start, source.end)
     if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
-        by = "surname" if cluster.name != _strip_determiner(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
+        by = "surname" if cluster.name != _name_as_written(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
         return _named(source, cluster, by)
     group = _group_or_unnamed(source)
     if group is not None:
         return group
     if cluster is not None:
         return _named(source, cluster, "mention")
-    return ResolvedSpeaker(name=_strip_determiner(source), kind="other", resolved_by="mention")
+    return ResolvedSpeaker(name=_name_as_written(source), kind="other", resolved_by="mention")
 
 
 def resolve_speakers(doc: Doc) -> Doc:
