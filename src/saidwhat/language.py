@@ -8,9 +8,8 @@ Arabic ...) are told apart by their letters alone.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)

@@ -73,9 +73,6 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:  # "said the minister" is sometimes parsed as a dobj after the cue
         if child.dep_ in ("dobj", "attr") and child.i > verb.i and verb.lemma_ == "say" and _looks_like_source(child):
             return child
-    # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
-    # of the governing cue or clause, looked for up the tree since the parser often hangs the
-    # second verb inside the content
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.ent_type_ == "PERSON" and before.dep_ in ("appos", "conj", "pobj"):
         return before  # "Asked whether ..., Prime Minister Keir Starmer said": hung on the question
@@ -86,6 +83,9 @@ def _subject(verb: Token) -> Token | None:
                 return name
     if _fronted_participle(verb):
         return None  # "Asked whether ..., Starmer said": Starmer was asked; who asked is not said
+    # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
+    # of the governing cue or clause, looked for up the tree since the parser often hangs the
+    # second verb inside the content
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":

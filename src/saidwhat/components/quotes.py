@@ -17,6 +17,8 @@ OPENING = {"“", "«", "„"}
 CLOSING = {"”", "»"}
 STRAIGHT = {'"', "''", "``"}
 ALL_QUOTES = OPENING | CLOSING | STRAIGHT
+# a character of a quote mark, or a line break: where the pairing of quotes can change its state
+MARK_OR_BREAK = re.compile("[\n\"“”«»„'`]")
 
 
 def is_quote(token: Token) -> bool:
@@ -25,10 +27,6 @@ def is_quote(token: Token) -> bool:
 
 def _paragraph_end(token: Token) -> bool:
     return "\n" in token.whitespace_ or "\n" in token.text
-
-
-# a character of a quote mark, or a line break: where the pairing below can change its state
-MARK_OR_BREAK = re.compile("[\n\"“”«»„'`]")
 
 
 def _marks_and_breaks(doc: Doc):

@@ -118,6 +118,14 @@ class _Context:
             i for a in doc._.attributions or [] for span in a.content for i in range(span.start, span.end)
         }
 
+        # subjects of clauses that are not reported content, (start, cluster), by PERSON or not;
+        # a name set off after the subject counts ("Her husband, Daniel, nods")
+        self.subjects: dict[bool, list[tuple[int, EntityCluster]]] = {True: [], False: []}
+        for cluster in doc._.entity_clusters or []:
+            for m in cluster.mentions:
+                root = m.root.head if m.root.dep_ == "appos" else m.root
+                if root.dep_ in ("nsubj", "nsubjpass") and m.start not in self.content_tokens:
+                    self.subjects[cluster.label == "PERSON"].append((m.start, cluster))
         self.gender: dict[str, str] = {}  # person's name -> "m" / "f", as the article tells it
         for cluster in doc._.entity_clusters or []:
             for m in cluster.mentions:
@@ -161,21 +169,11 @@ class _Context:
         return self.sents[max(0, index - PRONOUN_WINDOW)].start
 
     def _subjects(self, token: Token, floor: int, person: bool) -> list[tuple[int, ResolvedSpeaker]]:
-        """The subjects of clauses that are not reported content, from ``floor`` up to
-        ``token``, among the PERSON clusters (``person``) or the others; a name set off after
-        the subject counts ("Her husband, Daniel, nods")."""
-        found = []
-        for cluster in self.doc._.entity_clusters or []:
-            if (cluster.label == "PERSON") != person:
-                continue
-            for m in cluster.mentions:
-                root = m.root.head if m.root.dep_ == "appos" else m.root
-                if floor <= m.start < token.i and root.dep_ in ("nsubj", "nsubjpass") \
-                        and m.start not in self.content_tokens:
-                    found.append((m.start, ResolvedSpeaker(
-                        name=cluster.name, kind="person" if person else "organization",
-                        title=cluster.title, entity=cluster, resolved_by="pronoun")))
-        return found
+        """The subjects (``self.subjects``) from ``floor`` up to ``token``, among the PERSON
+        clusters (``person``) or the others."""
+        return [(start, ResolvedSpeaker(name=cluster.name, kind="person" if person else "organization",
+                                        title=cluster.title, entity=cluster, resolved_by="pronoun"))
+                for start, cluster in self.subjects[person] if floor <= start < token.i]
 
 
 def _antecedent(source: Span) -> Span | None:

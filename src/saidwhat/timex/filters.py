@@ -53,9 +53,10 @@ def keep(c: Candidate, text: str, doc: Doc) -> bool:
 def _names_a_title(tok, words: str) -> bool:
     """Whether ``words`` (starting at token ``tok``) are capitalized as a title is: "This Week"
     anywhere but at the head of a sentence, "Today" right after a word mid-sentence."""
-    if not all(w[:1].isupper() for w in words.split()) or tok.is_sent_start or tok.text != words.split()[0]:
+    parts = words.split()
+    if not all(w[:1].isupper() for w in parts) or tok.is_sent_start or tok.text != parts[0]:
         return False
-    return len(words.split()) > 1 or tok.doc[tok.i - 1].is_alpha
+    return len(parts) > 1 or tok.doc[tok.i - 1].is_alpha
 
 
 def _titles_a_name(tok) -> bool:

@@ -45,7 +45,7 @@ def _planned_modifier(verb: Token) -> bool:
 def verb_direction(verb: Token) -> int:
     """Direction of ``verb`` (spaCy Token) from its tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lowers = _auxiliaries(verb)
+    lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX or verb.lower_ in FUTURE_AUX:
         return 1
     if _past_perfect(verb):
@@ -56,7 +56,7 @@ def verb_direction(verb: Token) -> int:
         return 1  # "planned a rally on Saturday", "was scheduled for Friday": ahead of the report
     if verb.tag_ == "VBD" or any(a.tag_ in PAST_AUX_TAGS for a in auxes):
         return -1
-    if verb.tag_ == "VBN" and lowers & {"has", "have", "'ve", "'s"}:
+    if verb.tag_ == "VBN" and lowers & PERFECT_AUX:
         return -1
     if "to" in lowers and verb.tag_ == "VB":
         if verb.head.i == verb.i:
