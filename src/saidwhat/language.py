@@ -13,8 +13,9 @@ from collections import Counter
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-# Latin letters, accented ones included (Basic Latin to Latin Extended-B).
-LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Letters outside Basic Latin to Latin Extended-B: few or none in English, so counting them
+# is cheaper than counting the Latin ones.
+NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]", re.UNICODE)
 
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in that is was he for it with as his on be at by i this had not are but from or "
@@ -50,8 +51,8 @@ def guess_language(text: str, sample_chars: int = 20_000) -> str:
     megabyte of text.
     """
     sample = text[:sample_chars]
-    letters = len(LETTER.findall(sample))
-    if letters and len(LATIN_LETTER.findall(sample)) < MIN_LATIN_SHARE * letters:
+    non_latin = len(NON_LATIN_LETTER.findall(sample))
+    if non_latin and non_latin > (1 - MIN_LATIN_SHARE) * len(LETTER.findall(sample)):
         return "non-Latin script"
     words = WORD.findall(sample.lower())
     counts = Counter(words)  # counted once, then looked up per language's few function words

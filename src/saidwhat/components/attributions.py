@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
@@ -455,23 +456,35 @@ def _sentence_index(sent_starts: list[int], token_i: int) -> int:
     return max(0, bisect.bisect_right(sent_starts, token_i) - 1)
 
 
+def _trigger_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens a rule may start from (a cue or word-use lemma, "according"),
+    found by hash in an array: most of a text's tokens are none, and making a Token object
+    for each word costs more than the rules."""
+    array = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    triggers = _cue_lemmas() | WORD_USE_VERBS
+    wanted = {h for h in set(array[:, 0].tolist()) if strings[h].lower() in triggers}
+    wanted_lower = strings["according"]
+    return [i for i, (lemma, lower) in enumerate(array.tolist()) if lemma in wanted or lower == wanted_lower]
+
+
 def find_attributions(doc: Doc) -> Doc:
     """Set ``doc._.attributions`` (list of AttributionSpan), in text order."""
     quotes = quote_marks.find_quotes(doc)
     sents = list(doc.sents)
     sent_starts = [s.start for s in sents]
     found: list[AttributionSpan] = []
-    for index, sent in enumerate(sents):
-        for token in sent:
-            att = None
-            if _is_cue_verb(token):
-                att = _verb_attribution(doc, token, quotes, index)
-            elif token.lower_ == "according":
-                att = _according_to(doc, token, quotes, index)
-            elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
-                att = _used_the_words(doc, token, quotes, index)
-            if att is not None:
-                found.append(att)
+    for i in _trigger_indices(doc):
+        token, index = doc[i], _sentence_index(sent_starts, i)
+        att = None
+        if _is_cue_verb(token):
+            att = _verb_attribution(doc, token, quotes, index)
+        elif token.lower_ == "according":
+            att = _according_to(doc, token, quotes, index)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
+            att = _used_the_words(doc, token, quotes, index)
+        if att is not None:
+            found.append(att)
     # a cue inside a quotation ("I think ...") is part of the quoted speaker's words
     found = [a for a in found if a.cue is None or not quote_marks.inside_any(a.cue, quotes)]
     for att in line_cues.find_line_attributions(doc, quotes):
@@ -501,6 +514,20 @@ def _after_dateline(doc: Doc, found: list[AttributionSpan]) -> list[AttributionS
     return kept
 
 
+def _enclosing_attributions(found: list[AttributionSpan]) -> dict[int, list[AttributionSpan]]:
+    """For each cue's first token, the attributions whose content holds it, in `found` order."""
+    cue_starts = sorted({a.cue.start for a in found if a.cue is not None})
+    enclosing: dict[int, list[AttributionSpan]] = {}
+    for att in found:
+        for fragment in att.content:
+            first = bisect.bisect_left(cue_starts, fragment.start)
+            for start in cue_starts[first : bisect.bisect_left(cue_starts, fragment.end)]:
+                holders = enclosing.setdefault(start, [])
+                if not holders or holders[-1] is not att:
+                    holders.append(att)
+    return enclosing
+
+
 def _keep_nested_speech(found: list[AttributionSpan]) -> list[AttributionSpan]:
     """Link attributions nested in another's content to it; keep only nested speech.
 
@@ -509,12 +536,9 @@ def _keep_nested_speech(found: list[AttributionSpan]) -> list[AttributionSpan]:
     of what the outer source said and is dropped.
     """
     kept = []
+    enclosing = _enclosing_attributions(found)
     for inner in found:
-        outer = next(
-            (o for o in found if o is not inner and inner.cue is not None
-             and any(s.start <= inner.cue.start < s.end for s in o.content)),
-            None,
-        )
+        outer = next((o for o in enclosing.get(inner.cue.start, ()) if o is not inner), None) if inner.cue else None
         if outer is not None:
             if inner.cue.root.lemma_.lower() not in lexicon.words("speech_verbs") or inner.source is None \
                     or inner.source.root.pos_ == "PRON":
