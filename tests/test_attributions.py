@@ -296,6 +296,14 @@ def test_dateline_is_cut_off_the_first_sentence():
     assert a.content == "The plan is dead"
 
 
+def test_the_first_word_after_a_headline_stays_in_its_sentence():
+    # without the headline the parse is right; with it, the parser left "Workers" alone
+    a = only("Survey links long commutes to poor health\n\nWorkers who commute the longest are more likely "
+             "to suffer from back pain than those who work from home, according to a survey published Tuesday.")
+    assert a.content == ("Workers who commute the longest are more likely to suffer from back pain than those "
+                         "who work from home")
+
+
 def test_the_writers_setting_after_the_cue_is_no_content():
     a = only("Taxes will rise, the minister said on Tuesday, as European countries scramble to rearm.")
     assert a.content == "Taxes will rise"

@@ -2,7 +2,9 @@
 
 News text puts one paragraph per line; the small parser glues a paragraph that opens
 with a quote onto the one before, which breaks quote attribution. Fixing sentence starts
-before the parser runs makes it respect paragraph boundaries. A quote after a full stop
+before the parser runs makes it respect paragraph boundaries. The word after a paragraph's
+first word goes on its sentence: after a headline the parser would otherwise leave that first
+word alone ("Adults | who eat ... are more likely"). A quote after a full stop
 ('... in a post on X. "We are grateful," he wrote') opens a sentence too, even where the
 tokenizer kept the stop inside its token ("X.", "U.S.").
 
@@ -15,7 +17,7 @@ import bisect
 import re
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..annotations import text_of
 
@@ -30,4 +32,11 @@ def break_at_newlines(doc: Doc) -> Doc:
         i = bisect.bisect_left(starts, offset)
         if 0 < i < len(starts) and starts[i] == offset:
             doc[i].is_sent_start = True
+            if m.group(1) is not None and i + 1 < len(doc):
+                _continue_sentence(doc[i], doc[i + 1])
     return doc
+
+
+def _continue_sentence(first: Token, second: Token) -> None:
+    if first.is_alpha and not (second.is_punct or second.is_space) and second.is_sent_start is None:
+        second.is_sent_start = False
