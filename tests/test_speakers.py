@@ -133,3 +133,15 @@ def test_a_country_before_a_name_is_not_the_speaker():
 def test_a_name_the_model_tagged_org_after_a_title_is_a_person():
     got = speakers("Norway's ambassador to Germany, Oleksii Makeiev, said the request had been made twice.")
     assert got[0][0] == "Oleksii Makeiev" and got[0][1] == "person"
+
+
+def test_the_name_after_an_aide_and_the_person_served_is_the_aide():
+    # the parse hangs "Todd Blanche" on "Donald Trump": one person is not in apposition to another
+    got = speakers("A lawyer for Donald Trump, Todd Blanche, said the case should be dismissed.")
+    assert got[0][0] == "Todd Blanche"
+
+
+def test_a_group_is_not_the_name_after_it():
+    # a one-word name the model tags PERSON, after a plural head: the analysts are the speaker
+    got = speakers("Analysts polled by Zentrix had expected profit of $1.62 a share.")
+    assert got[0][:2] == ("Analysts polled by Zentrix", "group")

@@ -75,13 +75,31 @@ def _possessor(source: Span) -> Token | None:
 
 
 def _appositive_name(source: Span) -> EntityCluster | None:
-    """The person named in apposition to the head of ``source``: "the spokeswoman, Maria Zakharova"."""
-    for child in source.root.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            cluster = cluster_of(source.doc, child.left_edge.i, child.i + 1)
-            if cluster is not None and cluster.label == "PERSON":
-                return cluster
+    """The person named in apposition to the head of ``source``: "the spokeswoman, Maria
+    Zakharova", or to the person it works for, where the parse hangs the name on the wrong
+    one: "a spokesperson for Gov. Brian Kemp, Garrison Douglas" (one person is not another)."""
+    head = source.root
+    for child in head.children:
+        cluster = _person_in_apposition(child)
+        if cluster is not None:
+            return cluster
+    if head.pos_ == "PROPN":
+        return None
+    for prep in head.children:
+        for employer in (c for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj" and c.ent_type_ == "PERSON"):
+            employer_cluster = cluster_of(source.doc, employer.left_edge.i, employer.i + 1)
+            for child in employer.children:
+                cluster = _person_in_apposition(child)
+                if cluster is not None and cluster is not employer_cluster:
+                    return cluster
     return None
+
+
+def _person_in_apposition(child: Token) -> EntityCluster | None:
+    if child.dep_ != "appos" or child.pos_ != "PROPN":
+        return None
+    cluster = cluster_of(child.doc, child.left_edge.i, child.i + 1)
+    return cluster if cluster is not None and cluster.label == "PERSON" else None
 
 
 def _group_or_unnamed(source: Span) -> ResolvedSpeaker | None:
@@ -222,8 +240,11 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     if by_surname is not None and head.i == source.end - 1:
         return _named(source, by_surname, "surname")
     start = head.left_edge.i if head.i >= source.start else source.start
-    # the head's own words first ("Clinton spokesman Nick Merrill"), then what follows it
-    cluster = cluster_of(doc, start, head.i + 1, last=True) or cluster_of(doc, start, source.end)
+    # the head's own words first ("Clinton spokesman Nick Merrill"), then what follows it,
+    # unless the head is a group: "analysts polled by LSEG" are not LSEG
+    cluster = cluster_of(doc, start, head.i + 1, last=True)
+    if cluster is None and head.tag_ != "NNS":
+        cluster = cluster_of(doc, start, source.end)
     if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
         by = "surname" if cluster.name != _name_as_written(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
         return _named(source, cluster, by)
