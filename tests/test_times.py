@@ -212,6 +212,8 @@ def test_ages_and_shares_are_no_durations():
 def test_programme_and_newspaper_titles_are_no_dates(nlp):
     assert times(nlp, 'Baker, speaking on ABC\'s "This Week," said the talks would go on.') == []
     assert times(nlp, "The poll was published in USA Today.") == []
+    assert times(nlp, "She told the BBC's Today programme that she would vote against it.") == []
+    assert times(nlp, "He said on the Today show that prices would fall.") == []
     assert one(nlp, '"Today we begin," he said.')[:2] == ("Today", "2024-05-31")
 
 

@@ -12,6 +12,8 @@ from .patterns import Candidate
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 NAME_ENTS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "FAC", "PERSON", "PRODUCT", "LAW", "NORP"})
+# Nouns after a capitalized day word that make it a title: NBC's "Today" show.
+PROGRAMME_NOUNS = frozenset({"programme", "program", "show", "broadcast", "newspaper"})
 
 
 def _token(doc: Doc, start: int, end: int):
@@ -52,11 +54,15 @@ def keep(c: Candidate, text: str, doc: Doc) -> bool:
 
 def _names_a_title(tok, words: str) -> bool:
     """Whether ``words`` (starting at token ``tok``) are capitalized as a title is: "This Week"
-    anywhere but at the head of a sentence, "Today" right after a word mid-sentence."""
+    anywhere but at the head of a sentence, "Today" right after a word or a possessive
+    mid-sentence ("the BBC's Today programme") or before the name of a show."""
     parts = words.split()
     if not all(w[:1].isupper() for w in parts) or tok.is_sent_start or tok.text != parts[0]:
         return False
-    return len(parts) > 1 or tok.doc[tok.i - 1].is_alpha
+    doc, after = tok.doc, tok.i + len(parts)
+    before = doc[tok.i - 1]
+    return (len(parts) > 1 or before.is_alpha or before.tag_ == "POS"
+            or (after < len(doc) and doc[after].lower_ in PROGRAMME_NOUNS))
 
 
 def _titles_a_name(tok) -> bool:
