@@ -348,3 +348,16 @@ def test_words_after_a_cue_that_follows_its_quote_are_the_writers():
 def test_told_a_gathering_that_keeps_the_clause():
     a = only('The minister told a conference in Munich that Europe needed to "do more, and faster."')
     assert a.content == 'that Europe needed to "do more, and faster."'
+
+
+def test_a_that_clause_after_the_occasion_the_parse_read_as_relative():
+    a = only("Chief Executive Dana Whitfield told analysts on a conference call that demand for the "
+             "company's chips \"continues to exceed what we can ship,\" and that supply would remain tight.")
+    assert a.content.startswith("that demand for the company's chips")
+    assert a.content.endswith("and that supply would remain tight")
+    assert a.type == "mixed"
+
+
+def test_a_relative_clause_after_a_noun_that_is_no_occasion_stays_out():
+    found = attributions("He has been criticized for policies that objectors see as abuses of power.")
+    assert all("objectors see" not in a.content for a in found)

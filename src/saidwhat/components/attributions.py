@@ -53,6 +53,9 @@ OBJECT_PREPS = frozenset({"of", "on", "with", "for", "as"})
 # "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
 # a noun naming them, followed by the quoted words themselves.
 WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ", "choose", "echo"})
+# Where or how words were said, which the parse takes a that-clause after for a relative one.
+OCCASION_NOUNS = frozenset({"statement", "call", "interview", "conference", "briefing", "speech", "letter",
+                            "post", "message", "email", "filing", "hearing", "podcast", "video", "broadcast"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
 
 
@@ -258,6 +261,10 @@ def _nested_cue(token: Token, head: Token) -> bool:
     return token.lemma_.lower() in lexicon.words("speech_verbs") or any(c.dep_ in CONTENT_DEPS for c in token.children)
 
 
+def _second_that_clause(token: Token) -> bool:
+    return token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
+
+
 def _clause_hung_on_a_medium(verb: Token) -> list[Token]:
     """"said in a statement that ...", "told a conference that ...": the parse hangs the
     that-clause on the noun of the occasion or the listener."""
@@ -266,10 +273,19 @@ def _clause_hung_on_a_medium(verb: Token) -> list[Token]:
               for p in prep.children if p.dep_ == "pobj"]
     for noun in nouns:
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                   and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or _opens_with_that(c, noun))]
         if clauses:
             return clauses
     return []
+
+
+def _opens_with_that(clause: Token, noun: Token) -> bool:
+    """A clause read as relative that opens with "that" and has a subject of its own, after
+    the noun of an occasion: "told analysts on a call that demand continues ...", which the
+    parse hangs on "call" (not "criticized for policies that objectors see as abuses")."""
+    first = clause.left_edge
+    return (noun.lemma_.lower() in OCCASION_NOUNS and first.i == noun.i + 1 and first.lower_ == "that"
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i and c.pos_ != "PRON" for c in clause.children))
 
 
 def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
@@ -321,6 +337,11 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
             if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child) \
                     and not any(m.dep_ == "mark" and m.lower_ in WRITERS_CONTEXT_MARKS for m in child.children):
                 content_idx.update(t.i for t in child.subtree)
+            elif child.i > last and _second_that_clause(child):
+                # "said that X, and that Y": the parse makes Y a second verb of the cue's
+                second = set(range(last + 1, child.right_edge.i + 1))
+                content_idx |= second
+                excluded -= second
     content_idx -= excluded
     content_idx -= _trailing_aside(doc, content_idx)
     if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
