@@ -361,3 +361,9 @@ def test_a_that_clause_after_the_occasion_the_parse_read_as_relative():
 def test_a_relative_clause_after_a_noun_that_is_no_occasion_stays_out():
     found = attributions("He has been criticized for policies that objectors see as abuses of power.")
     assert all("objectors see" not in a.content for a in found)
+
+
+def test_declined_to_say_is_one_attribution():
+    a = only("The police chief declined to say whether the suspect had a criminal record.")
+    assert a.cue.text == "declined"
+    assert a.content == "to say whether the suspect had a criminal record"

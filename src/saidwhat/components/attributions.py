@@ -549,6 +549,12 @@ def _enclosing_attributions(found: list[AttributionSpan]) -> dict[int, list[Attr
     return enclosing
 
 
+def _complement_of(verb: Token, outer: AttributionSpan) -> bool:
+    """Whether ``verb`` is the infinitive the outer cue governs: "declined to say whether X" is
+    one attribution, of "declined"."""
+    return verb.dep_ == "xcomp" and outer.cue is not None and verb.head.i in range(outer.cue.start, outer.cue.end)
+
+
 def _keep_nested_speech(found: list[AttributionSpan]) -> list[AttributionSpan]:
     """Link attributions nested in another's content to it; keep only nested speech.
 
@@ -562,7 +568,7 @@ def _keep_nested_speech(found: list[AttributionSpan]) -> list[AttributionSpan]:
         outer = next((o for o in enclosing.get(inner.cue.start, ()) if o is not inner), None) if inner.cue else None
         if outer is not None:
             if inner.cue.root.lemma_.lower() not in lexicon.words("speech_verbs") or inner.source is None \
-                    or inner.source.root.pos_ == "PRON":
+                    or inner.source.root.pos_ == "PRON" or _complement_of(inner.cue.root, outer):
                 continue
             inner.parent = outer
         kept.append(inner)
