@@ -367,3 +367,11 @@ def test_declined_to_say_is_one_attribution():
     a = only("The police chief declined to say whether the suspect had a criminal record.")
     assert a.cue.text == "declined"
     assert a.content == "to say whether the suspect had a criminal record"
+
+
+def test_a_quoted_label_keeps_what_it_labels():
+    # the parse reads "the shooting" into the predicate: the content is both
+    a = attributions('Mayor Mike Johnston called the shooting "senseless" and said patrols would increase.')[0]
+    assert a.cue.text == "called"
+    assert a.content == 'the shooting "senseless"'
+    assert a.type == "mixed"

@@ -235,8 +235,12 @@ def _content_heads(verb: Token) -> list[Token]:
         charges = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
                    and objects and p.i == objects[0].right_edge.i + 1]
         objects = [o for o in objects if o.pos_ != "PRON" or charges]
+        predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
         if objects:
-            heads = objects + charges + [c for c in verb.children if c.dep_ == "oprd"]
+            heads = objects + charges + predicates
+        elif predicates and predicates[0].left_edge.i == verb.i + 1 \
+                and any(quote_marks.is_quote(t) for t in predicates[0].subtree):
+            heads = predicates  # 'called the shooting "senseless"', the object read into the label
     if not heads:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.i > verb.i and (lemma, prep.lower_) in lexicon.prepositional_cues():
