@@ -145,3 +145,10 @@ def test_a_group_is_not_the_name_after_it():
     # a one-word name the model tags PERSON, after a plural head: the analysts are the speaker
     got = speakers("Analysts polled by Zentrix had expected profit of $1.62 a share.")
     assert got[0][:2] == ("Analysts polled by Zentrix", "group")
+
+
+def test_a_possessed_role_or_organization_speaks_for_itself():
+    assert speakers("Ukraine's military said its troops had repelled 14 attacks.")[0][:2] == ("Ukraine's military", "organization")
+    assert speakers("Senator Ruth Hale's lawyer said the case was weak.")[0][:2] == ("Senator Ruth Hale's lawyer", "unnamed")
+    # a message is its author's
+    assert speakers("Ruth Hale's letter says the judge erred.")[0][0] == "Ruth Hale"

@@ -74,6 +74,13 @@ def _possessor(source: Span) -> Token | None:
     return None
 
 
+def _names_a_speaker_of_its_own(head: Token) -> bool:
+    """Whether a possessed head noun speaks for itself ("Ukraine's military", "Trump's
+    lawyer", "the company's chief executive"), unlike a message ("Blinken's comments")."""
+    lemma = head.lemma_.lower()
+    return any(lemma in lexicon.words(name) for name in ("organization_nouns", "unnamed_nouns", "group_nouns", "titles"))
+
+
 def _appositive_name(source: Span) -> EntityCluster | None:
     """The person named in apposition to the head of ``source``: "the spokeswoman, Maria
     Zakharova", or to the person it works for, where the parse hangs the name on the wrong
@@ -232,14 +239,16 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     if named is not None:  # "Russia's Foreign Ministry spokeswoman, Maria Zakharova"
         return _named(source, named, "mention")
     possessor = _possessor(source) if head.pos_ != "PROPN" else None  # not "Germany's Scholz"
-    if possessor is not None:
-        cluster = cluster_of(doc, possessor.left_edge.i, possessor.i + 1) or _person_by_surname(doc, possessor)
+    if possessor is not None and not _names_a_speaker_of_its_own(head):
+        cluster = cluster_of(doc, possessor.left_edge.i, possessor.right_edge.i + 1) or _person_by_surname(doc, possessor)
         if cluster is not None:
             return _named(source, cluster, "possessive")
     by_surname = _person_by_surname(doc, head)
     if by_surname is not None and head.i == source.end - 1:
         return _named(source, by_surname, "surname")
     start = head.left_edge.i if head.i >= source.start else source.start
+    if possessor is not None:  # "Ukraine's military", "Trump's lawyer": not Ukraine, not Trump
+        start = max(start, possessor.right_edge.i + 1)
     # the head's own words first ("Clinton spokesman Nick Merrill"), then what follows it,
     # unless the head is a group: "analysts polled by LSEG" are not LSEG
     cluster = cluster_of(doc, start, head.i + 1, last=True)
