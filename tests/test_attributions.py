@@ -375,3 +375,16 @@ def test_a_quoted_label_keeps_what_it_labels():
     assert a.cue.text == "called"
     assert a.content == 'the shooting "senseless"'
     assert a.type == "mixed"
+
+
+def test_a_cue_set_off_before_a_cue_verb_reports_its_clause():
+    # "accepted" is a cue verb too; the parenthetical "he said" is no content of it
+    a = only("Kyiv, he said, had accepted the plan within hours.")
+    assert a.cue.text == "said"
+    assert a.content == "Kyiv … had accepted the plan within hours"
+
+
+def test_quoted_as_saying_is_one_attribution_of_the_outlet():
+    a = only("The state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that talks had failed.")
+    assert a.cue.text == "quoted"
+    assert a.content == "Foreign Minister Sergei Lavrov as saying that talks had failed"

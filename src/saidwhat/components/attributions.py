@@ -100,8 +100,9 @@ def _subject(verb: Token) -> Token | None:
 def _is_parenthetical(verb: Token) -> bool:
     """A cue clause set off inside or after the clause it reports ("X, she said, Y")."""
     head = verb.head
+    # a cue set off before a cue verb reports its clause too: "Kyiv, he said, had accepted the plan"
     return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX")
-            and not _is_cue_verb(head) and _has_subject(verb)
+            and (not _is_cue_verb(head) or verb.i < head.i) and _has_subject(verb)
             and _set_off_by_comma(verb))
 
 
@@ -226,7 +227,7 @@ def _content_heads(verb: Token) -> list[Token]:
     ..."), else an object ("criticized the plan", "called them 'deplorables'"), else the
     object of a fixed preposition ("called for a ban")."""
     lemma = verb.lemma_.lower()
-    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and _is_parenthetical(c))]
     if not heads:
         heads = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     if not heads and lemma not in lexicon.words(NO_OBJECT_CONTENT_FILE):
@@ -237,7 +238,7 @@ def _content_heads(verb: Token) -> list[Token]:
         objects = [o for o in objects if o.pos_ != "PRON" or charges]
         predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
         if objects:
-            heads = objects + charges + predicates
+            heads = objects + charges + predicates + _as_saying(objects[-1])
         elif predicates and predicates[0].left_edge.i == verb.i + 1 \
                 and any(quote_marks.is_quote(t) for t in predicates[0].subtree):
             heads = predicates  # 'called the shooting "senseless"', the object read into the label
@@ -263,6 +264,16 @@ def _nested_cue(token: Token, head: Token) -> bool:
     # a purpose clause ("to better defend the region") is part of the content: only speech
     # verbs, or verbs with a clause of their own, start a new attribution
     return token.lemma_.lower() in lexicon.words("speech_verbs") or any(c.dep_ in CONTENT_DEPS for c in token.children)
+
+
+def _as_saying(obj: Token) -> list[Token]:
+    """The "as saying ..." phrase after the object of "quoted X as saying ...", wherever the
+    parse hangs it."""
+    doc, after = obj.doc, obj.right_edge.i + 1
+    if after + 1 < len(doc) and doc[after].lower_ == "as" and doc[after + 1].tag_ == "VBG" \
+            and doc[after + 1].lemma_.lower() in lexicon.words("speech_verbs"):
+        return [doc[after]]
+    return []
 
 
 def _second_that_clause(token: Token) -> bool:
@@ -554,8 +565,11 @@ def _enclosing_attributions(found: list[AttributionSpan]) -> dict[int, list[Attr
 
 
 def _complement_of(verb: Token, outer: AttributionSpan) -> bool:
-    """Whether ``verb`` is the infinitive the outer cue governs: "declined to say whether X" is
-    one attribution, of "declined"."""
+    """Whether ``verb`` is the infinitive or the "as" phrase the outer cue governs: "declined to
+    say whether X" is one attribution, of "declined", and "TASS quoted Lavrov as saying X" one
+    of "quoted" (as PolNeAR marks them)."""
+    if verb.head.lower_ == "as":  # only called for a cue inside the outer's content
+        return True
     return verb.dep_ == "xcomp" and outer.cue is not None and verb.head.i in range(outer.cue.start, outer.cue.end)
 
 
