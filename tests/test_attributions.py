@@ -388,3 +388,11 @@ def test_quoted_as_saying_is_one_attribution_of_the_outlet():
     a = only("The state news agency TASS quoted Foreign Minister Sergei Lavrov as saying that talks had failed.")
     assert a.cue.text == "quoted"
     assert a.content == "Foreign Minister Sergei Lavrov as saying that talks had failed"
+
+
+def test_according_to_after_a_reported_statement_is_a_source_of_its_own():
+    found = attributions("The minister said the talks had failed, according to state media.")
+    by_cue = {a.cue.text: a for a in found}
+    assert by_cue["said"].content == "the talks had failed"
+    assert by_cue["according to"].content == "The minister said the talks had failed"
+    assert by_cue["said"].parent == found.index(by_cue["according to"])

@@ -341,7 +341,9 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
         if head.dep_ == "prep" or (head.head.dep_ in ("prep", "pobj", "dobj") and verb in head.ancestors):
             excluded -= {t.i for t in head.subtree}
         for t in head.subtree:
-            if _nested_cue(t, head):
+            if t.lower_ == "according" and t.i > head.i:  # "..., according to state media": a source of its own
+                excluded.update(range(t.i, t.right_edge.i + 1))
+            elif _nested_cue(t, head):
                 excluded.update(x.i for x in t.subtree)
                 excluded.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
     # trailing modifiers of the cue that run on after the content ("said X, depending on ..."),
