@@ -33,3 +33,13 @@ def test_a_title_inside_the_name_is_taken_out():
     result = saidwhat.analyze("The bank held rates, Chair Jerome Powell said on Wednesday.")
     person = next(e for e in result.entities if e.type == "PERSON")
     assert (person.name, person.title) == ("Jerome Powell", "Chair")
+
+
+def test_a_lone_name_joins_the_one_full_name_that_opens_with_it():
+    text = "Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang said China supported all efforts for peace."
+    assert saidwhat.analyze(text).attributions[0].speaker.name == "Wang Yi"
+    assert "Wang" in entities(text)["Wang Yi"].aliases
+
+
+def test_a_place_before_a_title_is_no_first_name():
+    assert "Charlotte" in entities("Charlotte Mayor Jennifer Roberts spoke. Protests in Charlotte went on for days.")

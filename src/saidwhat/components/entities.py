@@ -162,11 +162,24 @@ def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]]) -> list[Span]
     return found
 
 
-def _person_key(name: str, full_names: dict[str, list[str]]) -> str:
-    """A bare surname joins the one full name of the article that ends with it."""
+def _in_a_title_case_line(ent: Span) -> bool:
+    """Whether ``ent`` stands in a line of capitalized words, a headline, where the model
+    reads verbs into names."""
+    text = text_of(ent.doc)
+    start, end = text.rfind("\n", 0, ent.start_char) + 1, text.find("\n", ent.end_char)
+    words = text[start : end if end >= 0 else len(text)].split()
+    return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _person_key(name: str, full_names: dict[str, list[str]], given_names: dict[str, set[str]]) -> str:
+    """A bare surname joins the one full name of the article that ends with it; failing that,
+    a bare name joins the one full name that opens with it: a family name written first
+    ("Wang" -> "Wang Yi", "Xi" -> "Xi Jinping"), or a first name ("Bernie" -> "Bernie Sanders")."""
     if " " in name:
         return name
     matches = full_names.get(name, [])
+    if not matches and len(given_names.get(name, ())) == 1:
+        return next(iter(given_names[name]))
     return matches[0] if len(matches) == 1 else name
 
 
@@ -179,12 +192,16 @@ def find_entities(doc: Doc) -> Doc:
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}
+    given_names: dict[str, set[str]] = {}
     for ent, label in mentions:
         name = _clean(ent.text)
         if label == "PERSON" and " " in name:
             names = full_names.setdefault(surname(name), [])
             if not any(n == name or name in n for n in names):
                 names.append(name)
+            # not "Obama Says ..." in a headline, nor a place before a title ("Charlotte Mayor Jennifer Roberts")
+            if not _in_a_title_case_line(ent) and name.split()[1].lower() not in lexicon.words("titles"):
+                given_names.setdefault(name.split()[0], set()).add(name)
     mentions += [(span, "PERSON") for span in _untagged_surnames(doc, full_names)]
     mentions.sort(key=lambda m: m[0].start)
     clusters: dict[str, EntityCluster] = {}
@@ -193,11 +210,13 @@ def find_entities(doc: Doc) -> Doc:
         if not name:
             continue
         canonical = aliases.get(name.lower(), name)
-        if label in ("ORG", "GPE") and " " not in name and len(full_names.get(name, [])) == 1 \
-                and name.lower() not in lexicon.words("places"):
-            label = "PERSON"  # "Marsh said", "after Scholz suggested": a lone surname tagged ORG or GPE
+        # "Marsh said", "after Scholz suggested": a lone surname tagged ORG or GPE; "Wang said": a
+        # lone family name tagged ORG (a GPE is more likely a place than a first name)
+        if label in ("ORG", "GPE") and " " not in name and name.lower() not in lexicon.words("places") \
+                and _person_key(name, full_names, given_names if label == "ORG" else {}) != name:
+            label = "PERSON"
         if label == "PERSON":
-            canonical = _person_key(canonical, full_names)
+            canonical = _person_key(canonical, full_names, given_names)
             canonical = next((n for n in full_names.get(surname(canonical), []) if canonical in n), canonical)
         cluster = clusters.get(canonical.lower())
         if cluster is None:
