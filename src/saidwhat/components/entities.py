@@ -162,12 +162,16 @@ def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]]) -> list[Span]
     return found
 
 
-def _in_a_title_case_line(ent: Span) -> bool:
-    """Whether ``ent`` stands in a line of capitalized words, a headline, where the model
-    reads verbs into names."""
+def _in_a_headline(ent: Span) -> bool:
+    """Whether ``ent`` stands in a headline, where the model reads verbs into names ("Obama
+    Says ...") and headline words into organizations: a line of capitalized words, or a
+    first line without a full stop."""
     text = text_of(ent.doc)
     start, end = text.rfind("\n", 0, ent.start_char) + 1, text.find("\n", ent.end_char)
-    words = text[start : end if end >= 0 else len(text)].split()
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = line.split()
+    if start == 0 and end >= 0 and not line.endswith((".", "!", "?", '"', "”", "'", "’")):
+        return True
     return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
@@ -200,7 +204,7 @@ def find_entities(doc: Doc) -> Doc:
             if not any(n == name or name in n for n in names):
                 names.append(name)
             # not "Obama Says ..." in a headline, nor a place before a title ("Charlotte Mayor Jennifer Roberts")
-            if not _in_a_title_case_line(ent) and name.split()[1].lower() not in lexicon.words("titles"):
+            if not _in_a_headline(ent) and name.split()[1].lower() not in lexicon.words("titles"):
                 given_names.setdefault(name.split()[0], set()).add(name)
     mentions += [(span, "PERSON") for span in _untagged_surnames(doc, full_names)]
     mentions.sort(key=lambda m: m[0].start)
