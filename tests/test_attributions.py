@@ -396,3 +396,12 @@ def test_according_to_after_a_reported_statement_is_a_source_of_its_own():
     assert by_cue["said"].content == "the talks had failed"
     assert by_cue["according to"].content == "The minister said the talks had failed"
     assert by_cue["said"].parent == found.index(by_cue["according to"])
+
+
+def test_a_quote_carries_over_to_its_speaker_not_to_a_question_in_the_next_paragraph():
+    text = ('"We cannot wait," Newsom said. "The fires are here."\n\n'
+            "Asked about the cost to consumers, the governor acknowledged that prices had risen.")
+    found = attributions(text)
+    carried = next(a for a in found if a.content == "The fires are here.")
+    assert carried.speaker.name == "Newsom"
+    assert all(a.cue.text != "Asked" or "fires" not in a.content for a in found if a.cue)

@@ -137,7 +137,9 @@ def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
     if following and last.text == ":":
         return following[0]
     doc = verb.doc
-    preceding = [q for q in quotes if q.end <= sent.start and all(t.is_space for t in doc[q.end : sent.start])]
+    # not across a paragraph break: a fronted '"Asked about X," ...' takes no quote from above
+    preceding = [q for q in quotes if q.end <= sent.start and all(t.is_space for t in doc[q.end : sent.start])
+                 and "\n" not in text_of(doc)[q.end_char : sent.start_char]]
     if preceding and _opens_sentence(verb):
         return preceding[-1]
     return None
