@@ -152,3 +152,16 @@ def test_a_possessed_role_or_organization_speaks_for_itself():
     assert speakers("Senator Ruth Hale's lawyer said the case was weak.")[0][:2] == ("Senator Ruth Hale's lawyer", "unnamed")
     # a message is its author's
     assert speakers("Ruth Hale's letter says the judge erred.")[0][0] == "Ruth Hale"
+
+
+def test_the_title_names_the_one_person_who_holds_it():
+    text = ("California Gov. Gavin Newsom spoke on Thursday. Asked about costs, the governor acknowledged "
+            "that prices had risen. But he argued that the alternative was worse.")
+    got = speakers(text)
+    assert got[0][:3] == ("Gavin Newsom", "person", "title")
+    assert got[1][0] == "Gavin Newsom"
+
+
+def test_a_title_with_a_modifier_the_holder_lacks_names_no_one():
+    text = "Libertarian presidential candidate Gary Johnson spoke. The Democratic presidential candidate said taxes would rise."
+    assert speakers(text)[0][0] != "Gary Johnson"

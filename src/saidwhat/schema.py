@@ -36,7 +36,9 @@ class Speaker(BaseModel):
     title: str | None = Field(None, description="Title or role given in the text ('Secretary of State')")
     entity_id: int | None = Field(None, description="Index into ArticleResult.entities")
     resolved_by: str | None = Field(
-        None, description="How the name was found: 'mention', 'pronoun', 'surname', 'possessive', 'carry-over'"
+        None,
+        description="How the name was found: 'mention', 'pronoun', 'surname', 'possessive', 'title' "
+        "('the governor' -> the one person named with that title), 'carry-over'",
     )
 
 

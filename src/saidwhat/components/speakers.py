@@ -17,6 +17,10 @@ from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
 from .entities import cluster_of, surname, title_after, title_before
 
+# Title abbreviations written before names, as the noun a story uses later ("the governor").
+TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                       "sec.": "secretary", "pres.": "president", "lt.": "lieutenant", "atty.": "attorney",
+                       "prof.": "professor", "supt.": "superintendent", "adm.": "admiral", "col.": "colonel"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # The gender a pronoun or a form of address gives a person, so that "he" does not go to a
 # woman the article has called "she" or "Ms.".
@@ -72,6 +76,24 @@ def _possessor(source: Span) -> Token | None:
         if child.dep_ == "poss" and child.lower_ not in ("his", "her", "its", "their"):
             return child
     return None
+
+
+def _person_by_title(source: Span) -> EntityCluster | None:
+    """The one person named before ``source`` whose title has its head word: "the governor"
+    after "California Gov. Gavin Newsom", "the adviser" after "Jake Sullivan, the national
+    security adviser"; None when no one or several have it."""
+    head = source.root
+    if source[0].lower_ != "the" or head.tag_ != "NN" or head.lower_ not in lexicon.words("titles"):
+        return None
+    modifiers = {t.lower_ for t in source[1:] if t.i != head.i}  # "the Democratic nominee": Democratic too
+    holders = []
+    for cluster in source.doc._.entity_clusters or []:
+        if cluster.label == "PERSON" and cluster.title and cluster.mentions[0].end <= source.start:
+            words = [TITLE_ABBREVIATIONS.get(w, w) for w in cluster.title.lower().split()]
+            title_head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "secretary of state"
+            if title_head == head.lower_ and modifiers <= set(words):
+                holders.append(cluster)
+    return holders[0] if len(holders) == 1 else None
 
 
 def _names_a_speaker_of_its_own(head: Token) -> bool:
@@ -257,6 +279,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
         by = "surname" if cluster.name != _name_as_written(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
         return _named(source, cluster, by)
+    titled = _person_by_title(source) if cluster is None else None
+    if titled is not None:  # "the governor" after "Gov. Gavin Newsom"
+        return _named(source, titled, "title")
     group = _group_or_unnamed(source)
     if group is not None:
         return group
