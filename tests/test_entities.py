@@ -43,3 +43,10 @@ def test_a_lone_name_joins_the_one_full_name_that_opens_with_it():
 
 def test_a_place_before_a_title_is_no_first_name():
     assert "Charlotte" in entities("Charlotte Mayor Jennifer Roberts spoke. Protests in Charlotte went on for days.")
+
+
+def test_a_form_of_address_keeps_a_man_out_of_a_woman_with_his_surname():
+    text = ("The campaign will employ Mr. Okafor and his wife, Grace Okafor, in the final weeks. "
+            "Mr. Okafor said he would travel to Ohio.")
+    assert entities(text)["Grace Okafor"].aliases == ["Grace Okafor"]
+    assert saidwhat.analyze(text).attributions[0].speaker.name == "Okafor"

@@ -18,6 +18,13 @@ from .. import lexicon
 from ..annotations import EntityCluster, text_of
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+# Forms of address and role nouns that tell a person's gender, to keep "Mr. Obama" out of
+# "Michelle Obama" when the article names her in full and him only by surname.
+ADDRESS_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+ROLE_GENDER = {**dict.fromkeys(("lady", "wife", "daughter", "mother", "sister", "widow", "grandmother",
+                                "queen", "princess", "actress", "businesswoman", "congresswoman"), "f"),
+               **dict.fromkeys(("husband", "son", "father", "brother", "widower", "grandfather", "king",
+                                "prince", "businessman", "congressman"), "m")}
 # Name-internal tokens that do not make a surname: "Lloyd J. Austin III" has surname Austin.
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
@@ -175,6 +182,19 @@ def _in_a_headline(ent: Span) -> bool:
     return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _gender_of(ent: Span) -> str | None:
+    """"m" / "f" for a person mention after a form of address ("Mr. Obama", "Ms. Martin") or
+    in apposition to a noun that tells it ("the first lady, Michelle Obama")."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in ADDRESS_GENDER:
+        return ADDRESS_GENDER[before]
+    root = ent.root
+    if root.dep_ == "appos":
+        return ROLE_GENDER.get(root.head.lower_)
+    return None
+
+
 def _person_key(name: str, full_names: dict[str, list[str]], given_names: dict[str, set[str]]) -> str:
     """A bare surname joins the one full name of the article that ends with it; failing that,
     a bare name joins the one full name that opens with it: a family name written first
@@ -197,9 +217,12 @@ def find_entities(doc: Doc) -> Doc:
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}
     given_names: dict[str, set[str]] = {}
+    genders: dict[str, str] = {}  # full name -> "m" / "f", where the text tells it
     for ent, label in mentions:
         name = _clean(ent.text)
         if label == "PERSON" and " " in name:
+            if _gender_of(ent):
+                genders.setdefault(name, _gender_of(ent))
             names = full_names.setdefault(surname(name), [])
             if not any(n == name or name in n for n in names):
                 names.append(name)
@@ -222,6 +245,8 @@ def find_entities(doc: Doc) -> Doc:
         if label == "PERSON":
             canonical = _person_key(canonical, full_names, given_names)
             canonical = next((n for n in full_names.get(surname(canonical), []) if canonical in n), canonical)
+            if " " not in name and _gender_of(ent) and genders.get(canonical, _gender_of(ent)) != _gender_of(ent):
+                canonical = name  # "Mr. Obama" is not "the first lady, Michelle Obama"
         cluster = clusters.get(canonical.lower())
         if cluster is None:
             cluster = clusters[canonical.lower()] = EntityCluster(name=canonical, label=label)
