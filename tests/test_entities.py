@@ -50,3 +50,8 @@ def test_a_form_of_address_keeps_a_man_out_of_a_woman_with_his_surname():
             "Mr. Okafor said he would travel to Ohio.")
     assert entities(text)["Grace Okafor"].aliases == ["Grace Okafor"]
     assert saidwhat.analyze(text).attributions[0].speaker.name == "Okafor"
+
+
+def test_an_acronym_joins_the_one_organization_it_abbreviates():
+    found = entities("The International Energy Agency cut its forecast on Tuesday. The IEA said demand would slow.")
+    assert "IEA" in found["International Energy Agency"].aliases

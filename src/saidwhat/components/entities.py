@@ -182,6 +182,11 @@ def _in_a_headline(ent: Span) -> bool:
     return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _initials(name: str) -> str:
+    """"WHO" for "World Health Organization": the capitals that open its words."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _gender_of(ent: Span) -> str | None:
     """"m" / "f" for a person mention after a form of address ("Mr. Obama", "Ms. Martin") or
     in apposition to a noun that tells it ("the first lady, Michelle Obama")."""
@@ -218,8 +223,11 @@ def find_entities(doc: Doc) -> Doc:
     full_names: dict[str, list[str]] = {}
     given_names: dict[str, set[str]] = {}
     genders: dict[str, str] = {}  # full name -> "m" / "f", where the text tells it
+    acronyms: dict[str, set[str]] = {}  # "WHO" -> {"World Health Organization"}
     for ent, label in mentions:
         name = _clean(ent.text)
+        if label == "ORG" and " " in name:
+            acronyms.setdefault(_initials(name), set()).add(name)
         if label == "PERSON" and " " in name:
             if _gender_of(ent):
                 genders.setdefault(name, _gender_of(ent))
@@ -237,6 +245,8 @@ def find_entities(doc: Doc) -> Doc:
         if not name:
             continue
         canonical = aliases.get(name.lower(), name)
+        if label == "ORG" and name.isupper() and len(acronyms.get(name, ())) == 1:
+            canonical = next(iter(acronyms[name]))  # "WHO" after "the World Health Organization"
         # "Marsh said", "after Scholz suggested": a lone surname tagged ORG or GPE; "Wang said": a
         # lone family name tagged ORG (a GPE is more likely a place than a first name)
         if label in ("ORG", "GPE") and " " not in name and name.lower() not in lexicon.words("places") \
