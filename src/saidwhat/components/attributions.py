@@ -277,6 +277,7 @@ def _as_saying(obj: Token) -> list[Token]:
 
 
 def _second_that_clause(token: Token) -> bool:
+    """A verb conjoined to the cue that opens with "that": "said that X, and that Y"."""
     return token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
 
 
@@ -509,8 +510,7 @@ def _trigger_indices(doc: Doc) -> list[int]:
 def find_attributions(doc: Doc) -> Doc:
     """Set ``doc._.attributions`` (list of AttributionSpan), in text order."""
     quotes = quote_marks.find_quotes(doc)
-    sents = list(doc.sents)
-    sent_starts = [s.start for s in sents]
+    sent_starts = [s.start for s in doc.sents]
     found: list[AttributionSpan] = []
     for i in _trigger_indices(doc):
         token, index = doc[i], _sentence_index(sent_starts, i)
