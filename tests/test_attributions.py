@@ -405,3 +405,11 @@ def test_a_quote_carries_over_to_its_speaker_not_to_a_question_in_the_next_parag
     carried = next(a for a in found if a.content == "The fires are here.")
     assert carried.speaker.name == "Newsom"
     assert all(a.cue.text != "Asked" or "fires" not in a.content for a in found if a.cue)
+
+
+def test_a_second_cue_conjoined_to_the_content_leaves_its_quote_marks_alone():
+    found = attributions('On immigration, Lake said the border was "a disaster" under the administration '
+                         'and promised to back funding for a wall.')
+    said = next(a for a in found if a.cue.text == "said")
+    assert said.content == 'the border was "a disaster" under the administration'
+    assert len(said.content_spans) == 1

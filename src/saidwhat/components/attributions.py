@@ -266,6 +266,17 @@ def _nested_cue(token: Token, head: Token) -> bool:
     return token.lemma_.lower() in lexicon.words("speech_verbs") or any(c.dep_ in CONTENT_DEPS for c in token.children)
 
 
+def _joiners_before(clause: Token) -> list[int]:
+    """The ", and" right before a conjoined clause, not a quote mark further back that its
+    head also governs ('was "a disaster" ..., and promised')."""
+    doc, joiners = clause.doc, []
+    i = clause.left_edge.i - 1
+    while i >= 0 and doc[i].head.i == clause.head.i and doc[i].dep_ in ("cc", "punct"):
+        joiners.append(i)
+        i -= 1
+    return joiners
+
+
 def _as_saying(obj: Token) -> list[Token]:
     """The "as saying ..." phrase after the object of "quoted X as saying ...", wherever the
     parse hangs it."""
@@ -346,7 +357,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
                 excluded.update(range(t.i, t.right_edge.i + 1))
             elif _nested_cue(t, head):
                 excluded.update(x.i for x in t.subtree)
-                excluded.update(c.i for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i)
+                excluded.update(_joiners_before(t))
     # trailing modifiers of the cue that run on after the content ("said X, depending on ..."),
     # not after a content before the cue ('"X," she says, standing in a field')
     if heads and all(h.i > verb.i for h in heads):
