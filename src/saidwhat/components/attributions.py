@@ -65,6 +65,11 @@ def _cue_lemmas() -> frozenset[str]:
     return lexicon.words("cue_verbs") | lexicon.learned_cues()
 
 
+@lru_cache(maxsize=None)
+def _trigger_lemmas() -> frozenset[str]:
+    return _cue_lemmas() | WORD_USE_VERBS
+
+
 def _is_cue_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _cue_lemmas() and token.lower_ != "according"
 
@@ -512,8 +517,7 @@ def _trigger_indices(doc: Doc) -> list[int]:
     for each word costs more than the rules."""
     array = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
-    triggers = _cue_lemmas() | WORD_USE_VERBS
-    wanted = {h for h in set(array[:, 0].tolist()) if strings[h].lower() in triggers}
+    wanted = {h for h in set(array[:, 0].tolist()) if strings[h].lower() in _trigger_lemmas()}
     wanted_lower = strings["according"]
     return [i for i, (lemma, lower) in enumerate(array.tolist()) if lemma in wanted or lower == wanted_lower]
 

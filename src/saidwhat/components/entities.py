@@ -229,8 +229,8 @@ def find_entities(doc: Doc) -> Doc:
         if label == "ORG" and " " in name:
             acronyms.setdefault(_initials(name), set()).add(name)
         if label == "PERSON" and " " in name:
-            if _gender_of(ent):
-                genders.setdefault(name, _gender_of(ent))
+            if (gender := _gender_of(ent)) is not None:
+                genders.setdefault(name, gender)
             names = full_names.setdefault(surname(name), [])
             if not any(n == name or name in n for n in names):
                 names.append(name)
@@ -255,7 +255,8 @@ def find_entities(doc: Doc) -> Doc:
         if label == "PERSON":
             canonical = _person_key(canonical, full_names, given_names)
             canonical = next((n for n in full_names.get(surname(canonical), []) if canonical in n), canonical)
-            if " " not in name and _gender_of(ent) and genders.get(canonical, _gender_of(ent)) != _gender_of(ent):
+            gender = _gender_of(ent) if " " not in name else None
+            if gender is not None and genders.get(canonical, gender) != gender:
                 canonical = name  # "Mr. Obama" is not "the first lady, Michelle Obama"
         cluster = clusters.get(canonical.lower())
         if cluster is None:

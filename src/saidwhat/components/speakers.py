@@ -168,14 +168,12 @@ class _Context:
         # subjects of clauses that are not reported content, (start, cluster), by PERSON or not;
         # a name set off after the subject counts ("Her husband, Daniel, nods")
         self.subjects: dict[bool, list[tuple[int, EntityCluster]]] = {True: [], False: []}
+        self.gender: dict[str, str] = {}  # person's name -> "m" / "f", as the article tells it
         for cluster in doc._.entity_clusters or []:
             for m in cluster.mentions:
                 root = m.root.head if m.root.dep_ == "appos" else m.root
                 if root.dep_ in ("nsubj", "nsubjpass") and m.start not in self.content_tokens:
                     self.subjects[cluster.label == "PERSON"].append((m.start, cluster))
-        self.gender: dict[str, str] = {}  # person's name -> "m" / "f", as the article tells it
-        for cluster in doc._.entity_clusters or []:
-            for m in cluster.mentions:
                 if m.start > 0 and doc[m.start - 1].lower_ in GENDER_WORDS and cluster.label == "PERSON":
                     self.gender.setdefault(cluster.name, GENDER_WORDS[doc[m.start - 1].lower_])
 
