@@ -245,3 +245,10 @@ def test_rules_run_around_their_triggers_find_what_they_find_in_the_whole_text(m
     assert {c.rule for c in found} == set(patterns.PRIORITY)  # no rule lost its trigger
     monkeypatch.setattr(patterns, "_windows", lambda spans, n: [[0, n]])
     assert patterns.candidates(EVERY_RULE) == found
+
+
+def test_date_opening_a_paragraph_keeps_the_line_break_out_of_its_span():
+    # a prefix pattern ending in "$" matched before the "\n" that ends the stretch searched
+    text = "The council adjourned.\n\nFriday, the mayor signed the bill.\n\nA year earlier, it had failed."
+    spans = [t.text for t in extract(text, "2024-05-31")]
+    assert spans == ["Friday", "A year earlier"]

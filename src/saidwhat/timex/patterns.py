@@ -153,8 +153,10 @@ RULES: list[tuple] = [
      r"(?P<det>(?i:the))\s+(?:(?i:early|following|intervening|ensuing)\s+)?(?P<unit>(?i:years|decades))(?!\s+\d)" + E),
 ]
 
+# A prefix must end right at its core: "\Z", as "$" would also match before a line break that
+# ends the searched stretch, taking "\n" into the span of a date that opens a paragraph.
 COMPILED = [
-    (r[0], re.compile(r[1]), re.compile(B + r[2] + "$") if len(r) > 2 else None) for r in RULES
+    (r[0], re.compile(r[1]), re.compile(B + r[2] + r"\Z") if len(r) > 2 else None) for r in RULES
 ]
 PRIORITY = {r[0]: i for i, r in enumerate(RULES)}
 PREFIX_WINDOW = 40
