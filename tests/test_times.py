@@ -252,3 +252,9 @@ def test_date_opening_a_paragraph_keeps_the_line_break_out_of_its_span():
     text = "The council adjourned.\n\nFriday, the mayor signed the bill.\n\nA year earlier, it had failed."
     spans = [t.text for t in extract(text, "2024-05-31")]
     assert spans == ["Friday", "A year earlier"]
+
+
+def test_present_be_to_infinitive_looks_forward(nlp):
+    # "is to resume" states an arrangement: published on a Friday, "Tuesday" is the one ahead
+    assert one(nlp, "The exchange is to reopen the market on Tuesday.", "2024-05-31")[1] == "2024-06-04"
+    assert one(nlp, "The exchange reopened the market on Tuesday.", "2024-05-31")[1] == "2024-05-28"

@@ -66,6 +66,8 @@ def verb_direction(verb: Token) -> int:
         head = verb.head
         if head.lemma_ in FUTURE_VERBS and head.tag_ != "VBD" and not _past_perfect(head):
             return 1
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return 1  # "is to resume trading Tuesday": present "be to" sets a plan ahead
         return verb_direction(head) if head.pos_ in ("VERB", "AUX") else 0
     if verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VBZ", "VBP", "VBN"):
         return 1
