@@ -258,3 +258,11 @@ def test_present_be_to_infinitive_looks_forward(nlp):
     # "is to resume" states an arrangement: published on a Friday, "Tuesday" is the one ahead
     assert one(nlp, "The exchange is to reopen the market on Tuesday.", "2024-05-31")[1] == "2024-06-04"
     assert one(nlp, "The exchange reopened the market on Tuesday.", "2024-05-31")[1] == "2024-05-28"
+
+
+def test_simple_present_with_a_weekday_is_a_timetable(nlp):
+    # published on a Wednesday: "meet Monday" is the coming Monday
+    assert one(nlp, "The two envoys meet separately Monday with the mediator.", "2024-05-29")[1] == "2024-06-03"
+    # not a date inside a noun phrase, nor a verb whose past looks like its present
+    assert one(nlp, "The new plan follows Monday's vote in parliament.", "2024-05-29")[1] == "2024-05-27"
+    assert one(nlp, "Rains hurt the harvest Monday across the region.", "2024-05-29")[1] == "2024-05-27"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import words
+
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # Verbs whose complement lies ahead: "plans to meet Friday", "is expected Friday".
 FUTURE_VERBS = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "prepare", "want"})
@@ -23,6 +25,12 @@ END_POINT = frozenset({"until", "till"})
 PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be"})
 PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 PLANNING_VERBS = ARRANGEMENT_VERBS | FUTURE_VERBS
+# Present-tense verbs that do not state a schedule: reports and beliefs ("says Monday" is the
+# journalist's present) and states ("has", "is").
+NOT_SCHEDULED = frozenset({"be", "have"})
+# Verbs whose past is their base form: tagged present, they may well be past.
+SAME_PAST = frozenset({"beat", "bet", "bid", "burst", "cast", "cost", "cut", "hit", "hurt", "let",
+                       "put", "quit", "read", "set", "shed", "shut", "split", "spread", "thrust", "upset"})
 
 
 def _auxiliaries(verb: Token) -> set[str]:
@@ -76,6 +84,19 @@ def verb_direction(verb: Token) -> int:
     return 0
 
 
+def _scheduled_present(verb: Token, date: Token) -> bool:
+    """A simple present of an event dated by an adverbial, "the ministers meet Monday": a
+    timetable, so ahead. Not a date inside a noun phrase ("follows Tuesday's vote"), nor a verb
+    whose past looks the same ("which hurt the index Friday")."""
+    via = date.head if date.dep_ == "pobj" and date.head.dep_ == "prep" else date
+    if via.head.i != verb.i or date.dep_ not in ("npadvmod", "pobj"):
+        return False
+    if verb.tag_ == "VBP" and verb.lower_ in SAME_PAST:
+        return False
+    return (verb.tag_ in ("VBZ", "VBP") and not _auxiliaries(verb) and verb.lemma_ not in NOT_SCHEDULED
+            and verb.lemma_ not in words("cue_verbs"))
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """Direction (-1, 0, +1) of the expression at characters [start, end) of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -91,6 +112,8 @@ def direction(doc: Doc, start: int, end: int) -> int:
             pass  # "a service planned for Saturday was canceled": the clause decides
         elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
             found = verb_direction(tok)
+            if found == 0 and _scheduled_present(tok, span.root):
+                return 1
             if end_point and found < 0 and _auxiliaries(tok) & PERFECT_AUX:
                 return 1
             return found
