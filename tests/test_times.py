@@ -228,7 +228,7 @@ def test_easter_and_holiday_weeks():
 EVERY_RULE = (
     "On 2024-05-31 and 5/31/2024, the week of May 31, 2024, Friday, 31 May 2024 and early May 2024, "
     "last Friday morning and on Fridays, today, yesterday morning, tonight, this evening, last night, "
-    "the day before yesterday, 10 a.m. EDT Friday, noon, midnight Friday, 4 in the morning, eleven "
+    "the day before yesterday, that same day, 10 a.m. EDT Friday, noon, midnight Friday, 4 in the morning, eleven "
     "o'clock at night, 14:30 GMT, earlier this month, later this year, the coming year, later in the "
     "year, the weekend, three days ago, two weeks from now, the year-earlier quarter, the third "
     "quarter, fiscal 1989's second quarter, Q1 2024, 3Q, fiscal 1989, post-1959, the 1980s, the early "
@@ -266,3 +266,11 @@ def test_simple_present_with_a_weekday_is_a_timetable(nlp):
     # not a date inside a noun phrase, nor a verb whose past looks like its present
     assert one(nlp, "The new plan follows Monday's vote in parliament.", "2024-05-29")[1] == "2024-05-27"
     assert one(nlp, "Rains hurt the harvest Monday across the region.", "2024-05-29")[1] == "2024-05-27"
+
+
+def test_that_same_day_is_the_day_last_spoken_of():
+    found = extract("The rebels seized the town on March 3. The army struck back that same day.", PUBLISHED)
+    assert [(t.text, t.value) for t in found][-1] == ("that same day", "2024-03-03")
+    # of a month only: a day in that month
+    found = extract("Talks failed last October. The envoy resigned that same day.", PUBLISHED)
+    assert [(t.text, t.value) for t in found][-1] == ("that same day", "2023-10-XX")

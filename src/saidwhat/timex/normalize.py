@@ -301,6 +301,14 @@ def n_dayrel(c: Candidate, ctx: Context) -> Value | None:
     return _day_or_x(ctx, lambda r: r + timedelta(days=shift)), "DATE"
 
 
+def n_sameday(c: Candidate, ctx: Context) -> Value | None:
+    """"that same day": the day of the last date spoken of; of a month only, a day in it."""
+    a = _anchor(ctx, c.start, "DM")
+    if a is None:
+        return "XXXX-XX-XX", "DATE"
+    return (a.value[:10] if granularity(a.value) == "D" else a.value[:7] + "-XX"), "DATE"
+
+
 CLOCK_WINDOW = 600  # characters back to the day a bare clock time belongs to
 
 
@@ -739,7 +747,7 @@ def n_bareunit(c: Candidate, ctx: Context) -> Value | None:
 
 NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "iso": n_iso, "slash": n_slash, "mdy": n_month_day, "dmy": n_month_day, "month": n_month,
-    "weekday": n_weekday, "dayword": n_dayword, "daypart": n_dayword, "dayrel": n_dayrel,
+    "weekday": n_weekday, "dayword": n_dayword, "daypart": n_dayword, "dayrel": n_dayrel, "sameday": n_sameday,
     "clock": n_clock, "clockword": n_clockword, "clock24": n_clock24, "noon": n_noon, "unitrel": n_unitrel, "unitin": n_unitin,
     "weekend": n_weekend, "ago": n_ago, "yearago": n_yearago, "quarter": n_quarter, "qcode": n_qcode,
     "year": n_year, "decade": n_decade, "century": n_century, "season": n_season,

@@ -92,6 +92,8 @@ RULES: list[tuple] = [
     ("dayword", B + r"(?i:(?P<dw>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>" + POD + r"))?)" + E),
     ("daypart", B + r"(?i:(?P<rel>this|last|tomorrow|yesterday|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<pod>" + POD + r"))" + E),
     ("dayrel", B + r"(?i:the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow))" + E),
+    # that same day, the very day: the day last spoken of
+    ("sameday", B + r"(?i:(?:that|the)\s+(?:same|very)\s+day)" + E),
     # 10 a.m. (EDT) (Friday); noon; midnight Friday
     ("clock", B + r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?!\w)|[AP]M(?!\w))(?:\s+(?P<tz>[A-Z]{2,4}T))?(?:,?\s+(?:(?i:on)\s+)?(?:" + WD + r"|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")))?",
      r"(?:(?P<approx>" + APPROX + r")\s+)?"),
@@ -187,7 +189,7 @@ TRIGGERS = {
     "iso": (NUMSEP_RX,), "slash": (NUMSEP_RX,), "clock24": (NUMSEP_RX,), "clock": (AMPM_RX,),
     "mdy": (MONTH_RX,), "dmy": (MONTH_RX,), "month": (MONTH_RX,),
     "weekday": (WEEKDAY_RX,), "every": (*UNITS, WEEKDAY_RX), "duration": UNITS,
-    "dayword": ("today", "yesterday", "tomorrow", "tonight"), "dayrel": ("yesterday", "tomorrow"),
+    "dayword": ("today", "yesterday", "tomorrow", "tonight"), "dayrel": ("yesterday", "tomorrow"), "sameday": ("same", "very"),
     "daypart": _keywords(lx.table("parts_of_day")), "clockword": _keywords(lx.table("parts_of_day")),
     "noon": ("noon", "midnight", "midday"),
     "unitrel": ("week", "month", "year", "quarter", "decade", "century", "half"),
