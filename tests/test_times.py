@@ -274,3 +274,10 @@ def test_that_same_day_is_the_day_last_spoken_of():
     # of a month only: a day in that month
     found = extract("Talks failed last October. The envoy resigned that same day.", PUBLISHED)
     assert [(t.text, t.value) for t in found][-1] == ("that same day", "2023-10-XX")
+
+
+def test_preposition_before_a_determiner_stays_out_of_the_span():
+    # "over the past two years" is a stretch of time; "over two years" is more than two
+    assert [t.text for t in extract("Prices rose over the past two years.", PUBLISHED)] == ["the past two years"]
+    assert [t.text for t in extract("Over the next few days the rain eased.", PUBLISHED)] == ["the next few days"]
+    assert [t.text for t in extract("The repairs took over two years.", PUBLISHED)] == ["over two years"]

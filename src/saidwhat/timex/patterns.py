@@ -56,7 +56,11 @@ HOLIDAY = lx.alternation(lx.table("holidays", lower=False))
 POD = lx.alternation(lx.table("parts_of_day"))
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
-APPROX = r"(?i:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|just|only|barely|the\s+better\s+part\s+of)"
+# "over", "under", "around" and "about" are prepositions before a determiner: "over the past
+# two years" is a span of time, not more than one; the preposition stays out of the span.
+APPROX = (r"(?i:(?:about|around|over|under)(?=\s+(?!(?:the|its|his|her|their|our|this|that)\b))|"
+          r"nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|at\s+least|"
+          r"at\s+most|up\s+to|just|only|barely|the\s+better\s+part\s+of)")
 MOD = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of)"
 REL = r"(?i:this\s+past|this\s+coming|last|next|this|coming|past)"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
