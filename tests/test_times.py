@@ -281,3 +281,15 @@ def test_preposition_before_a_determiner_stays_out_of_the_span():
     assert [t.text for t in extract("Prices rose over the past two years.", PUBLISHED)] == ["the past two years"]
     assert [t.text for t in extract("Over the next few days the rain eased.", PUBLISHED)] == ["the next few days"]
     assert [t.text for t in extract("The repairs took over two years.", PUBLISHED)] == ["over two years"]
+
+
+def test_last_half_of_a_year_and_halves_of_other_things():
+    # "the last half of 1989" is that year's second half, not the year
+    assert [(t.text, t.value) for t in extract("Profits will slip in the last half of 1989.", "1989-10-26")] == [
+        ("the last half of 1989", "1989-H2")]
+    # the half of a decade or of a game is not a half-year counted from the report
+    assert [t.value for t in extract("Sales were flat in the last half of the '80s.", "1989-10-26")] == ["198"]
+    assert extract("He scored twice in the first half of the game.", "1989-10-26") == []
+    # "of next year" moves the half; an amount after "of" is the loss's, not the quarter's
+    assert extract("Output will rise in the first half of next year.", "1989-10-26")[0].value == "1990-H1"
+    assert extract("It posted a loss for the third quarter of $2 million.", "1989-10-26")[0].value == "1989-Q3"

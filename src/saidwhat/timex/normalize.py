@@ -387,11 +387,19 @@ def _relative_unit(ref: date, word: str, step: int) -> str | None:
     return None
 
 
+# What follows "the first half" when no year does: "of next year", or "of" something else ("of
+# the game", "of the '80s"); not an amount ("the third quarter of $2 million" is a loss's).
+OF_WHAT = re.compile(r"\s+of\s+(?:(this|next|last|the)\s+year\b|(?=(?:the|a|an|its|his|her|their)\s|'))", re.I)
+YEAR_STEP = {"this": 0, "the": 0, "next": 1, "last": -1}
+
+
 def n_unitrel(c: Candidate, ctx: Context) -> Value | None:
     g = c.groups
     rel, word = _key(g["rel"]), _key(g["unit"])
     if g.get("poss"):
         return None  # "this year's" belongs to the noun it modifies ("this year's third quarter")
+    if word in ("half", "quarter") and OF_WHAT.match(ctx.text, c.end):
+        return None  # "the last half of 1989", "of the '80s": the half of what follows, not of now
     step = -1 if rel in PAST_RELS else 1 if rel in NEXT_RELS else 0
     if rel == "the same":
         a = _anchor(ctx, c.start, "QHYMDW")
@@ -529,6 +537,14 @@ def n_quarter(c: Candidate, ctx: Context) -> Value | None:
             return None
     if g.get("year0") and not g.get("year"):
         g = {**g, "year": g["year0"]}
+    if not g.get("year"):
+        of = OF_WHAT.match(ctx.text, c.end)
+        if of and not of.group(1):
+            return None  # a half of something else: "the first half of the game", "of the '80s"
+        if of and ctx.ref is not None:
+            g = {**g, "year": str(ctx.ref.year + YEAR_STEP[_key(of.group(1))])}
+    if rel in ("last", "final") and ordinal is None and g.get("year"):
+        ordinal = 4 if word == "quarter" else 2  # "the last half of 1989" is its second half
     if ordinal is None:
         if rel in ("same", "comparable"):
             a = _anchor(ctx, c.start, "Q" if word == "quarter" else "H")
