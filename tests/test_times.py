@@ -293,3 +293,9 @@ def test_last_half_of_a_year_and_halves_of_other_things():
     # "of next year" moves the half; an amount after "of" is the loss's, not the quarter's
     assert extract("Output will rise in the first half of next year.", "1989-10-26")[0].value == "1990-H1"
     assert extract("It posted a loss for the third quarter of $2 million.", "1989-10-26")[0].value == "1989-Q3"
+
+
+def test_final_quarter_is_of_a_year_only_with_the_year():
+    assert [(t.text, t.value) for t in extract("Orders fell in the final quarter of 1988.", "1989-10-26")] == [
+        ("the final quarter of 1988", "1988-Q4")]
+    assert extract("The Bulls led by ten points in the final quarter.", "1989-10-26") == []

@@ -543,6 +543,8 @@ def n_quarter(c: Candidate, ctx: Context) -> Value | None:
             return None  # a half of something else: "the first half of the game", "of the '80s"
         if of and ctx.ref is not None:
             g = {**g, "year": str(ctx.ref.year + YEAR_STEP[_key(of.group(1))])}
+    if rel == "final" and not g.get("year"):
+        return None  # "in the final quarter" of a game; of a year only with the year
     if rel in ("last", "final") and ordinal is None and g.get("year"):
         ordinal = 4 if word == "quarter" else 2  # "the last half of 1989" is its second half
     if ordinal is None:

@@ -119,7 +119,7 @@ RULES: list[tuple] = [
      r"(?:(?P<det>(?i:the))\s+(?:(?i:comparable|same)\s+)?)?"),
     # the third quarter, third-quarter, the latest quarter, the first quarter of 1990, fiscal 1989's second quarter
     ("quarter", r"(?<![\w'])(?i:(?P<unit>quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + r"))?)" + E,
-     r"(?i:(?:(?P<det>the)\s+)?(?:(?P<qrel>latest|current|previous|last|next|same|most\s+recent|comparable|prior|this\s+year's|last\s+year's|next\s+year's|this)\s+)?(?:(?P<year0>" + YEAR + r")\s+)?(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?)"),
+     r"(?i:(?:(?P<det>the)\s+)?(?:(?P<qrel>latest|current|previous|last|final|next|same|most\s+recent|comparable|prior|this\s+year's|last\s+year's|next\s+year's|this)\s+)?(?:(?P<year0>" + YEAR + r")\s+)?(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?)"),
     ("qcode", B + r"(?:(?P<q1>Q[1-4])\s*(?P<year>" + YEAR + r")?|(?P<q2>[1-4]Q)(?:\s*(?P<year2>" + YEAR + r"))?)" + E),
     # 1990, fiscal 1989, early 1990, the end of 1990, post-1959
     ("year", r"(?:(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w'$£€#.,-]))(?P<year>" + YEAR + r")(?![\w-])",
