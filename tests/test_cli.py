@@ -120,3 +120,11 @@ def test_help_names_the_extra_to_install(command, extra):
     result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert extra in result.output
+
+
+def test_python_dash_m_runs_the_same_commands():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "saidwhat", "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "analyze" in out.stdout

@@ -1,0 +1,4 @@
+"""`python -m saidwhat ...`: the same commands as `saidwhat ...`."""
+from .cli import main
+
+main()
