@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from saidwhat.learned.data import B, I, O, char_layers, piece_labels, read_ann, windows
+from saidwhat.learned.data import B, I, O, CharAttribution, char_layers, piece_labels, piece_tags, read_ann, windows
 from saidwhat.learned.decode import bio_spans, link
 
 TEXT = "Headline.\n\nAll of which, the senator said, would help voters. Polls show a tie."
@@ -73,6 +73,30 @@ def test_labels_mark_each_fragment_with_its_own_begin():
     assert [TEXT[s:e] for s, e in bio_spans(content, offsets)] == ["All of which", "would help voters"]
 
 
+def test_piece_tags_stack_the_three_layers():
+    offsets = _word_pieces(TEXT)
+    words = [TEXT[s:e] for s, e in offsets]
+    tags = piece_tags(TEXT, read_ann(_ann())[:1], offsets)
+    assert tags.shape == (len(offsets), 3)
+    assert tags[words.index("senator")].tolist() == [I, O, O]  # source, cue, content
+    assert tags[words.index("said")].tolist() == [O, B, O]
+    assert tags[words.index("would")].tolist() == [O, O, B]
+    assert piece_tags(TEXT, [], []).shape == (0, 3)
+
+
+def test_rule_attributions_are_the_rule_steps_spans_as_characters(nlp):
+    from saidwhat.learned.component import rule_attributions
+
+    text = "The senator said the tax plan would help families."
+    atts = rule_attributions(nlp(text))
+    assert len(atts) == 1
+    att = atts[0]
+    assert isinstance(att, CharAttribution)
+    assert [text[s:e] for s, e in att.source] == ["The senator"]
+    assert [text[s:e] for s, e in att.cue] == ["said"]
+    assert [text[s:e] for s, e in att.content] == ["the tax plan would help families"]
+
+
 def test_windows_keep_paragraphs_whole_and_respect_the_limit():
     text = "One two three.\nFour five six.\nSeven eight nine ten eleven twelve. Thirteen fourteen."
     offsets = _word_pieces(text)
@@ -119,18 +143,33 @@ HAVE_RUNTIME = all(importlib.util.find_spec(m) for m in ("onnxruntime", "tokeniz
 
 @pytest.mark.skipif(not HAVE_RUNTIME, reason="the learned extra (onnxruntime, tokenizers) is not installed")
 def test_shipped_model_finds_an_attribution():
-    from saidwhat.learned.tagger import get_tagger
+    from saidwhat.pipeline import load
 
     text = ("The mayor of Springfield spoke to reporters on Monday.\n\n"
             "“We will rebuild the bridge before winter,” Mayor Ellen Park said at a news conference.")
-    spans = get_tagger().tag(text)
-    atts = link(text, spans["source"], spans["cue"], spans["content"])
-    assert atts, spans
-    att = max(atts, key=lambda a: sum(e - s for s, e in a.content))
-    content = " ".join(text[s:e] for s, e in att.content)
-    assert "rebuild the bridge" in content
-    assert att.cue is not None and text[slice(*att.cue)] == "said"
-    assert att.source is not None and "Park" in text[slice(*att.source)]
+    atts = load("learned")(text)._.attributions
+    assert atts and all(a.rule == "learned" for a in atts)
+    att = max(atts, key=lambda a: sum(len(c.text) for c in a.content))
+    assert "rebuild the bridge" in " ".join(c.text for c in att.content)
+    assert att.cue is not None and att.cue.text == "said"
+    assert att.source is not None and "Park" in att.source.text
+    assert att.speaker is not None and att.speaker.name == "Ellen Park"
+
+
+@pytest.mark.skipif(not HAVE_RUNTIME, reason="the learned extra (onnxruntime, tokenizers) is not installed")
+def test_shipped_model_reads_the_rule_attributions():
+    """The shipped tagger takes the rule step's spans as an input of the model, and marks the
+    attribution the rules found."""
+    from saidwhat.learned.tagger import get_tagger
+
+    tagger = get_tagger()
+    assert tagger.rule_features and "rule_tags" in [i.name for i in tagger.session.get_inputs()]
+    text = "The senator said the tax plan would help families."
+    found = [CharAttribution([_at(text, "The senator")], [_at(text, "said")], [_at(text, "the tax plan would help families")])]
+    spans = tagger.tag(text, found)
+    assert [text[s:e] for s, e in spans["cue"]] == ["said"]
+    assert [text[s:e] for s, e in spans["source"]] == ["The senator"]
+    assert [text[s:e] for s, e in spans["content"]] == ["the tax plan would help families"]
 
 
 def test_without_the_extra_the_error_says_what_to_install(monkeypatch):

@@ -20,6 +20,8 @@ def train(
     lr: float = typer.Option(1.5e-4, help="Peak learning rate of the encoder (the output layer gets 10x)"),
     layers: Optional[int] = typer.Option(None, help="Encoder layers kept (default: all 6)"),
     max_steps: Optional[int] = typer.Option(None, help="Stop after this many steps (smoke runs)"),
+    rule_features: bool = typer.Option(True, help="Give the tagger the rule step's attributions as input too"),
+    rule_dropout: float = typer.Option(0.1, min=0.0, max=1.0, help="Share of training windows without rule tags"),
 ) -> None:
     """Fine-tune MiniLM-L6 as a source/cue/content tagger, export it to int8 ONNX (model 'learned')."""
     try:
@@ -31,5 +33,5 @@ def train(
     from ..learned.train import DEFAULT_OUT, train_cli
 
     target = train_cli(data_dir, out or DEFAULT_OUT, epochs=epochs, device=device, layers=layers, lr=lr,
-                       max_steps=max_steps)
+                       max_steps=max_steps, rule_features=rule_features, rule_dropout=rule_dropout)
     typer.echo(str(target))

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 LAYERS = ("source", "cue", "content")
 O, B, I = 0, 1, 2
 
@@ -20,15 +22,15 @@ _E_LINE = re.compile(r"^(E\d+)\t(\S+)\s*(.*)$")
 
 
 @dataclass
-class GoldAttribution:
-    """One annotated attribution: lists of (start, end) character fragments per role."""
+class CharAttribution:
+    """One attribution, annotated or found by the rules: (start, end) character fragments per role."""
 
     source: list[tuple[int, int]] = field(default_factory=list)
     cue: list[tuple[int, int]] = field(default_factory=list)
     content: list[tuple[int, int]] = field(default_factory=list)
 
 
-def read_ann(text: str) -> list[GoldAttribution]:
+def read_ann(text: str) -> list[CharAttribution]:
     """Attributions of one BRAT .ann file given as a string (events with no content are dropped)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     events: list[dict[str, list[str]]] = []
@@ -50,7 +52,7 @@ def read_ann(text: str) -> list[GoldAttribution]:
             return [f for tid in roles.get(role, []) if tid in spans for f in spans[tid]]
 
         if frags("Content"):
-            out.append(GoldAttribution(frags("Source"), frags("Cue"), frags("Content")))
+            out.append(CharAttribution(frags("Source"), frags("Cue"), frags("Content")))
     return out
 
 
@@ -58,7 +60,7 @@ def read_ann(text: str) -> list[GoldAttribution]:
 class Article:
     name: str
     text: str
-    attributions: list[GoldAttribution]
+    attributions: list[CharAttribution]
 
 
 def read_split(split: Path | str, limit: int | None = None) -> list[Article]:
@@ -77,7 +79,7 @@ def read_split(split: Path | str, limit: int | None = None) -> list[Article]:
     return out
 
 
-def char_layers(text: str, attributions: list[GoldAttribution]) -> list[list[int]]:
+def char_layers(text: str, attributions: list[CharAttribution]) -> list[list[int]]:
     """Per layer, a span id per character (0 = outside); every fragment gets its own id."""
     layers = [[0] * len(text) for _ in LAYERS]
     next_id = 1
@@ -88,6 +90,15 @@ def char_layers(text: str, attributions: list[GoldAttribution]) -> list[list[int
                     layers[k][c] = next_id
                 next_id += 1
     return layers
+
+
+def piece_tags(text: str, attributions: list[CharAttribution], offsets: list[tuple[int, int]]) -> np.ndarray:
+    """(pieces, len(LAYERS)) uint8 BIO tags of the attributions over word pieces: the gold
+    labels in training, and the rule step's attributions as the tagger's input features."""
+    if not offsets:
+        return np.zeros((0, len(LAYERS)), np.uint8)
+    return np.stack([np.array(piece_labels(layer, offsets), dtype=np.uint8)
+                     for layer in char_layers(text, attributions)], axis=1)
 
 
 def piece_labels(layer: list[int], offsets: list[tuple[int, int]]) -> list[int]:

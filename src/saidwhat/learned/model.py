@@ -89,9 +89,11 @@ class _Embeddings(nn.Module):
         self.LayerNorm = nn.LayerNorm(h, eps=cfg["layer_norm_eps"])
         self.dropout = nn.Dropout(cfg.get("hidden_dropout_prob", 0.1))
 
-    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+    def forward(self, ids: torch.Tensor, extra: torch.Tensor | None = None) -> torch.Tensor:
         pos = torch.arange(ids.shape[1], device=ids.device).unsqueeze(0)
         x = self.word_embeddings(ids) + self.position_embeddings(pos) + self.token_type_embeddings.weight[0]
+        if extra is not None:
+            x = x + extra
         return self.dropout(self.LayerNorm(x))
 
 
@@ -102,20 +104,32 @@ class _Encoder(nn.Module):
 
 
 class Tagger(nn.Module):
-    """input_ids, attention_mask (batch, pieces) -> logits (batch, pieces, len(LAYERS) * 3)."""
+    """input_ids, attention_mask (batch, pieces) [, rule_tags (batch, pieces, len(LAYERS))] ->
+    logits (batch, pieces, len(LAYERS) * 3).
 
-    def __init__(self, cfg: dict, n_layers: int | None = None):
+    With rule_features, the BIO tags of the rule step's attributions are input too: one learned
+    vector per layer and tag, added to the word embeddings (zero at the start, so training
+    starts from the plain encoder)."""
+
+    def __init__(self, cfg: dict, n_layers: int | None = None, rule_features: bool = False):
         super().__init__()
         self.cfg = dict(cfg)
         self.n_layers = n_layers or cfg["num_hidden_layers"]
+        self.rule_features = rule_features
         self.embeddings = _Embeddings(cfg)
         self.encoder = _Encoder(cfg, self.n_layers)
         self.classifier = nn.Linear(cfg["hidden_size"], len(LAYERS) * N_TAGS)
         nn.init.normal_(self.classifier.weight, std=0.02)
         nn.init.zeros_(self.classifier.bias)
+        if rule_features:
+            self.rule_embeddings = nn.Embedding(len(LAYERS) * N_TAGS, cfg["hidden_size"])
+            nn.init.zeros_(self.rule_embeddings.weight)
+            self.register_buffer("rule_offsets", torch.arange(len(LAYERS)) * N_TAGS, persistent=False)
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        x = self.embeddings(input_ids)
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                rule_tags: torch.Tensor | None = None) -> torch.Tensor:
+        extra = self.rule_embeddings(rule_tags + self.rule_offsets).sum(2) if self.rule_features else None
+        x = self.embeddings(input_ids, extra)
         bias = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * -10000.0
         for layer in self.encoder.layer:
             x = layer(x, bias)
@@ -132,7 +146,7 @@ class Tagger(nn.Module):
                 own[key] = value.to(own[key].dtype)
                 loaded += 1
         self.load_state_dict(own)
-        missing = [k for k in own if not k.startswith("classifier.") and not any(
+        missing = [k for k in own if not k.startswith(("classifier.", "rule_embeddings.")) and not any(
             k == x.removeprefix("bert.") for x in state)]
         if missing:
             raise ValueError(f"encoder weights missing: {missing[:5]}")

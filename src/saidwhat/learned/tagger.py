@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import LAYERS, windows
+from .data import LAYERS, CharAttribution, piece_tags, windows
 from .decode import Span, bio_spans
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -44,12 +44,15 @@ class Tagger:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(str(model_dir / "model.onnx"), opts, providers=["CPUExecutionProvider"])
         self.max_pieces = int(self.meta.get("max_pieces", 254))
+        self.rule_features = bool(self.meta.get("rule_features"))
 
-    def tags(self, text: str) -> tuple[list[Span], np.ndarray]:
-        """Piece offsets and the (pieces, layers) tag array of a text."""
+    def tags(self, text: str, found_by_rules: list[CharAttribution] | None = None) -> tuple[list[Span], np.ndarray]:
+        """Piece offsets and the (pieces, layers) tag array of a text; a model with rule features
+        reads the rule step's attributions (found_by_rules; None reads as none found)."""
         enc = self.tokenizer.encode(text, add_special_tokens=False)
         offsets = [tuple(o) for o in enc.offsets]
         ids = np.asarray(enc.ids, dtype=np.int64)
+        rule_tags = piece_tags(text, found_by_rules or [], offsets).astype(np.int64) if self.rule_features else None
         out = np.zeros((len(ids), len(LAYERS)), dtype=np.int64)
         wins = sorted(windows(offsets, text, self.max_pieces), key=lambda w: w[1] - w[0])
         cls, sep, pad = self.meta.get("cls", 101), self.meta.get("sep", 102), self.meta.get("pad", 0)
@@ -58,17 +61,22 @@ class Tagger:
             n = max(e - s for s, e in batch) + 2
             x = np.full((len(batch), n), pad, np.int64)
             mask = np.zeros((len(batch), n), np.int64)
+            feeds = {"input_ids": x, "attention_mask": mask}
+            if rule_tags is not None:
+                feeds["rule_tags"] = np.zeros((len(batch), n, len(LAYERS)), np.int64)
             for k, (s, e) in enumerate(batch):
                 x[k, 0], x[k, 1 : e - s + 1], x[k, e - s + 1] = cls, ids[s:e], sep
                 mask[k, : e - s + 2] = 1
-            logits = self.session.run(None, {"input_ids": x, "attention_mask": mask})[0]
+                if rule_tags is not None:
+                    feeds["rule_tags"][k, 1 : e - s + 1] = rule_tags[s:e]
+            logits = self.session.run(None, feeds)[0]
             tags = logits.reshape(len(batch), n, len(LAYERS), 3).argmax(-1)
             for k, (s, e) in enumerate(batch):
                 out[s:e] = tags[k, 1 : e - s + 1]
         return offsets, out
 
-    def tag(self, text: str) -> dict[str, list[Span]]:
-        offsets, tags = self.tags(text)
+    def tag(self, text: str, found_by_rules: list[CharAttribution] | None = None) -> dict[str, list[Span]]:
+        offsets, tags = self.tags(text, found_by_rules)
         return {layer: bio_spans(tags[:, j].tolist(), offsets) for j, layer in enumerate(LAYERS)}
 
 
