@@ -72,6 +72,14 @@ def test_durations_do_not_date(nlp):
     assert att.date is None
 
 
+def test_a_time_that_bounds_a_span_does_not_date(nlp):
+    att = dated(nlp, "The weather service warned of heavy snow in the mountains until Wednesday.", "warned of",
+                "heavy snow in the mountains")
+    assert att.date is None
+    att = dated(nlp, "The mayor has said since March that the bridge is safe.", "said", "the bridge is safe")
+    assert att.date is None
+
+
 def test_pipeline_without_attributions_runs(nlp):
     doc = nlp.make_doc("Nothing was said on Friday.")
     doc._.published = PUBLISHED

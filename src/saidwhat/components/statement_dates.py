@@ -23,6 +23,9 @@ from ..annotations import AttributionSpan, TimexMatch
 # 2024, XXXX-WXX-5 ...): not a duration, a set, or a vague PAST_REF.
 CALENDAR = re.compile(r"^(?:\d{2,4}|XXXX)(?:-[\dWQHXSUFAPI]{1,3}){0,3}$")
 MAX_HOPS = 12
+# A time after these prepositions bounds a span of time ("warned of flooding until Wednesday",
+# "has said since March"): it is not when the statement was made.
+EXTENT_PREPOSITIONS = {"until", "till", "til", "through", "throughout", "since"}
 # How many sentences back a dated statement carries its date to the same speaker's next one.
 CONTEXT_SENTENCES = 2
 
@@ -80,7 +83,7 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
         if span is None:
             continue
         root = span.root
-        if root.i in cue_ids:
+        if root.i in cue_ids or (root.dep_ == "pobj" and root.head.lower_ in EXTENT_PREPOSITIONS):
             continue
         verb = governing_verb(root)
         for _ in range(MAX_HOPS):
