@@ -176,3 +176,12 @@ def test_runaway_document_times_out(nlp, monkeypatch):
 def test_analyze_one_never_raises(nlp):
     r = analyze_one(nlp, Document(text=None, source="none"))  # a text of None breaks make_doc
     assert r.status == "error" and r.error.kind == "internal"
+
+
+def test_a_short_name_heavy_english_sentence_is_english_a_short_foreign_one_is_not():
+    from saidwhat.language import guess_language
+
+    assert guess_language("China's foreign ministry spokesman, Lin Jian, called the curbs bullying.") == "English"
+    indonesian = ("Menteri mengatakan pada hari Jumat bahwa pemerintah akan menyajikan rencana baru "
+                  "untuk ekonomi negara ini.")
+    assert guess_language(indonesian) == "unknown"

@@ -41,6 +41,10 @@ OTHER_FUNCTION_WORDS = {
                        "aan naar heeft".split()),
 }
 MIN_ENGLISH_SHARE = 0.12
+# Below this many words the share swings too much ("China's foreign ministry spokesman, Lin Jian,
+# called the curbs bullying." has one function word in eleven): a lower bar.
+SHORT_TEXT_WORDS = 40
+MIN_SHORT_ENGLISH_SHARE = 0.05
 MIN_LATIN_SHARE = 0.5
 
 
@@ -64,6 +68,8 @@ def guess_language(text: str, sample_chars: int = 20_000) -> str:
         return name
     if len(words) < 8:  # a headline or a one-liner: too short to judge, give it the benefit of the doubt
         return "English"
+    if len(words) < SHORT_TEXT_WORDS:  # a sentence or two: one "the" in a name-heavy sentence is English
+        return "English" if english >= MIN_SHORT_ENGLISH_SHARE * len(words) else "unknown"
     return "English" if english >= MIN_ENGLISH_SHARE * len(words) else "unknown"
 
 
