@@ -413,3 +413,14 @@ def test_a_second_cue_conjoined_to_the_content_leaves_its_quote_marks_alone():
     said = next(a for a in found if a.cue.text == "said")
     assert said.content == 'the border was "a disaster" under the administration'
     assert len(said.content_spans) == 1
+
+
+def test_a_quote_before_an_infinitive_cue_is_not_what_it_says():
+    # the quoted words belong to the clause that governs the infinitive ("to add", "to be confirmed")
+    att = only('The minister told reporters the ministry would "not hesitate" to add more firms to its list.')
+    assert att.cue.text == "told"
+    att = only('Dr. Lena Hoff said the results were "striking" but needed to be confirmed.')
+    assert att.cue.text == "said"
+    # a quote after the infinitive, introduced by a colon, is what it says
+    att = only('The coach went on to say: "We are not finished."')
+    assert att.content == "We are not finished." and att.type == "direct"

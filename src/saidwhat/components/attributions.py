@@ -384,7 +384,9 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     # annotate it: the content is the whole complement clause.
     if not content_idx and not any(c.dep_ == "dobj" and c.lower_ in SAID_NOTHING for c in verb.children):
         quote = quote_marks.quote_near(verb, quotes)
-        if quote is None:
+        if quote is None or (quote.end <= verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            # 'would "not hesitate" to add ...', 'were "alarming" but needed to be confirmed': a quote
+            # before an infinitive is not what it says ('went on to say: "..."' takes the one after)
             return None
         content_idx = set(range(quote.start, quote.end))
     content = _fragments(doc, content_idx, quotes)
