@@ -55,3 +55,30 @@ def test_a_form_of_address_keeps_a_man_out_of_a_woman_with_his_surname():
 def test_an_acronym_joins_the_one_organization_it_abbreviates():
     found = entities("The International Energy Agency cut its forecast on Tuesday. The IEA said demand would slow.")
     assert "IEA" in found["International Energy Agency"].aliases
+
+
+def test_a_middle_name_joins_the_one_full_name_that_holds_it():
+    text = ("President Rafael Ortega Luna da Costa toured the port on Monday. "
+            "Luna said the government would pay for the repairs.")
+    assert saidwhat.analyze(text).attributions[0].speaker.name == "Rafael Ortega Luna da Costa"
+
+
+def test_a_company_name_keeps_the_proper_noun_the_model_left_before_it():
+    text = ("Shares in SK Hanmil fell 4% on Tuesday after the ruling. "
+            "SK Hanmil said in a statement that it would appeal.")
+    found = entities(text)
+    assert "SK Hanmil" in found and "Hanmil" not in found
+    assert saidwhat.analyze(text).attributions[0].speaker.name == "SK Hanmil"
+
+
+def test_a_name_in_apposition_to_a_title_takes_it():
+    found = entities("Oslo answered at once. Norway's foreign ministry spokesman, Erik Dahl, called the tariffs "
+                     "unfair and said his government would respond.")
+    assert found["Erik Dahl"].title == "Norway's foreign ministry spokesman"
+
+
+def test_a_quote_mark_the_model_took_into_a_name_is_left_out():
+    # some wires write '' for a closing quote; the model tags it as part of the name
+    found = entities("Senators said Maria Delgado ''has earned the job,'' and Ms. Delgado thanked them.")
+    assert "Maria Delgado" in found
+    assert all("'" not in alias for alias in found["Maria Delgado"].aliases)

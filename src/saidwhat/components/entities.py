@@ -8,6 +8,8 @@ or, for people, when a surname matches exactly one full name of the article.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 from spacy.attrs import POS
@@ -70,6 +72,34 @@ def is_demonym(word: str) -> bool:
                for suffix, ending in DEMONYM_ENDINGS)
 
 
+def _without_quote_marks(ent: Span) -> Span:
+    """An entity without the quote marks the model took in at its ends: "Donald Trump ''" in
+    copy that writes '' for a closing quote."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_quote:
+        start += 1
+    while end > start and ent.doc[end - 1].is_quote:
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
+
+
+def _with_name_prefix(ent: Span, acronyms_only: bool = False) -> Span:
+    """A name with the proper nouns the model left out before it: "SK Hynix" (tagged "Hynix"),
+    not a title or a form of address ("Secretary", "Mr.") nor a word of another entity. With
+    acronyms_only (a person's name), only capitals: "SK" before "Hynix" mistagged a person, not
+    the "Dr" or "Sgt" of British copy."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        tok = doc[start - 1]
+        word = tok.lower_.rstrip(".")
+        if not (tok.tag_ == "NNP" and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end and not tok.ent_type_
+                and tok.is_alpha and word not in lexicon.words("titles") and word not in ADDRESS_GENDER
+                and (tok.is_upper or not acronyms_only)):
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+
+
 def _without_leading_title(ent: Span) -> Span:
     """A person's name without the title the model took into it: "Chair Jerome Powell"."""
     start = ent.start
@@ -126,6 +156,19 @@ def title_after(mention: Span) -> Span | None:
             if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 8:
                 return span
     return None
+
+
+def title_in_apposition(mention: Span) -> Span | None:
+    """The title a name stands in apposition to ("China's foreign ministry spokesman, Lin Jian"):
+    the title's phrase up to its head noun, without a leading determiner."""
+    root, doc = mention.root, mention.doc
+    head = root.head
+    if root.dep_ != "appos" or head.i >= mention.start or head.lower_ not in lexicon.words("titles"):
+        return None
+    start = head.left_edge.i
+    while start < head.i and doc[start].dep_ == "det":
+        start += 1
+    return doc[start : head.i + 1] if head.i + 1 - start <= 8 else None
 
 
 def _gazetteer_places(doc: Doc) -> list[Span]:
@@ -202,8 +245,9 @@ def _gender_of(ent: Span) -> str | None:
 
 def _person_key(name: str, full_names: dict[str, list[str]], given_names: dict[str, set[str]]) -> str:
     """A bare surname joins the one full name of the article that ends with it; failing that,
-    a bare name joins the one full name that opens with it: a family name written first
-    ("Wang" -> "Wang Yi", "Xi" -> "Xi Jinping"), or a first name ("Bernie" -> "Bernie Sanders")."""
+    a bare name joins the one full name that opens with it or holds it inside: a family name
+    written first ("Wang" -> "Wang Yi", "Xi" -> "Xi Jinping"), a first name ("Bernie" -> "Bernie
+    Sanders"), or a middle name ("Lula" -> "Luiz Inácio Lula da Silva")."""
     if " " in name:
         return name
     matches = full_names.get(name, [])
@@ -215,8 +259,10 @@ def _person_key(name: str, full_names: dict[str, list[str]], given_names: dict[s
 def find_entities(doc: Doc) -> Doc:
     """Set ``doc._.entity_clusters`` (list of EntityCluster)."""
     aliases = lexicon.aliases()
-    mentions = [(ent, _label(ent)) for ent in doc.ents if ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
-    mentions = [(_without_leading_title(ent) if label == "PERSON" else ent, label)
+    mentions = [(ent, _label(ent)) for ent in map(_without_quote_marks, doc.ents)
+                if len(ent) and ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
+    mentions = [(_without_leading_title(_with_name_prefix(ent, acronyms_only=True)) if label == "PERSON" else
+                 _with_name_prefix(ent) if label == "ORG" else ent, label)
                 for ent, label in mentions if label in KEPT_LABELS]
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
     mentions.sort(key=lambda m: m[0].start)
@@ -236,10 +282,13 @@ def find_entities(doc: Doc) -> Doc:
                 names.append(name)
             # not "Obama Says ..." in a headline, nor a place before a title ("Charlotte Mayor Jennifer Roberts")
             if not _in_a_headline(ent) and name.split()[1].lower() not in lexicon.words("titles"):
-                given_names.setdefault(name.split()[0], set()).add(name)
+                # first and middle names: "Bernie", and "Lula" of "Luiz Inácio Lula da Silva"
+                for word in [name.split()[0]] + [w for w in name.split()[1:-1] if w.istitle() and w.isalpha()]:
+                    given_names.setdefault(word, set()).add(name)
     mentions += [(span, "PERSON") for span in _untagged_surnames(doc, full_names)]
     mentions.sort(key=lambda m: m[0].start)
     clusters: dict[str, EntityCluster] = {}
+    labels: dict[str, Counter] = {}  # cluster key -> labels of its mentions
     for ent, label in mentions:
         name = _clean(ent.text)
         if not name:
@@ -262,10 +311,13 @@ def find_entities(doc: Doc) -> Doc:
         if cluster is None:
             cluster = clusters[canonical.lower()] = EntityCluster(name=canonical, label=label)
         cluster.mentions.append(ent)
+        labels.setdefault(canonical.lower(), Counter())[label] += 1
         if label == "PERSON" and cluster.title is None:
-            title = title_before(ent) or title_after(ent)
+            title = title_in_apposition(ent) or title_before(ent) or title_after(ent)
             if title is not None:
                 cluster.title = title.text
+    for key, cluster in clusters.items():  # the model's label of most mentions (a headline's "Ava DuVernay's" was ORG)
+        cluster.label = labels[key].most_common(1)[0][0]
     doc._.entity_clusters = list(clusters.values())
     return doc
 
