@@ -82,3 +82,8 @@ def test_a_quote_mark_the_model_took_into_a_name_is_left_out():
     found = entities("Senators said Maria Delgado ''has earned the job,'' and Ms. Delgado thanked them.")
     assert "Maria Delgado" in found
     assert all("'" not in alias for alias in found["Maria Delgado"].aliases)
+
+
+def test_a_hyphenated_appositive_title_stays_whole():
+    found = entities("Dr Amal Reyes, co-chair of the nurses' committee, said the offer was poor.")
+    assert found["Amal Reyes"].title == "co-chair of the nurses' committee"

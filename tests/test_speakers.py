@@ -165,3 +165,13 @@ def test_the_title_names_the_one_person_who_holds_it():
 def test_a_title_with_a_modifier_the_holder_lacks_names_no_one():
     text = "Libertarian presidential candidate Gary Johnson spoke. The Democratic presidential candidate said taxes would rise."
     assert speakers(text)[0][0] != "Gary Johnson"
+
+
+def test_she_after_a_name_the_parse_took_for_no_subject():
+    # "laughs" parsed as a noun leaves "Ruiz" no subject; the pronoun still goes to her
+    text = ('Coach Elena Ruiz spoke after the final. Her captain, Tom Berg, praised the defense. '
+            '"It was a team effort," he said. "We never stopped running." The owner, Paul Kane, was proud. '
+            '"I had my doubts," he said.\n\nAsked what comes next, Ruiz laughs. "Sleep," she says.')
+    atts = saidwhat.analyze(text).attributions
+    assert [a.speaker.name for a in atts if a.content == "Sleep"] == ["Elena Ruiz"]
+

@@ -32,7 +32,7 @@ NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.split()).strip(" \"“”")
+    text = " ".join(text.split()).strip(" \"“”-–—,;:")  # not "Vanita Gupta -" of a dash the model took in
     for article in ("the ", "The "):
         if text.startswith(article):
             text = text[len(article):]
@@ -150,7 +150,10 @@ def title_after(mention: Span) -> Span | None:
     """An appositive title ("Jake Sullivan, the national security adviser")."""
     for child in mention.root.rights:
         if child.dep_ == "appos" and child.i >= mention.end:
-            span = mention.doc[child.left_edge.i : child.right_edge.i + 1]
+            start, doc = child.left_edge.i, mention.doc
+            while start - 1 >= mention.end and not doc[start - 1].whitespace_:
+                start -= 1  # "co-chair": the parse splits the hyphenated word into three appositions
+            span = doc[start : child.right_edge.i + 1]
             while len(span) and span[0].dep_ in ("det", "punct"):
                 span = span[1:]
             if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 8:

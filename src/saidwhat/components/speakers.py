@@ -190,7 +190,30 @@ class _Context:
                  if floor <= p < token.i and s.kind == "person" and s.entity is not None]
         candidates = sorted(spoke + self._subjects(token, floor, person=True), key=lambda c: -c[0])
         wanted = GENDER_WORDS.get(token.lower_)
-        return next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
+        found = next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
+        return found or self._person_just_named(token, wanted)
+
+    def _person_just_named(self, token: Token, wanted: str | None) -> ResolvedSpeaker | None:
+        """The person named last in this sentence or the one before, when no other subject comes
+        between: "Asked what comes next, Santos laughs. 'Sleep,' she says." (the parse made
+        "laughs" a noun, and "Santos" no subject)."""
+        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        doc = self.doc
+        people = [c for c in doc._.entity_clusters or [] if c.label == "PERSON"]
+        by_surname = {surname(c.name): c for c in people if " " in c.name and surname(c.name).istitle()}
+        named = {(m.start, m.end, id(c)): c for c in people for m in c.mentions if floor <= m.start < token.i}
+        # a surname the model did not tag at all (its parse made it a noun: "Ruiz laughs")
+        named.update({(t.i, t.i + 1, id(by_surname[t.text])): by_surname[t.text]
+                      for t in doc[floor : token.i] if t.text in by_surname})
+        named = sorted(((start, end, c) for (start, end, _), c in named.items() if start not in self.content_tokens),
+                       key=lambda x: -x[0])
+        for start, end, cluster in named:
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.content_tokens for t in doc[end : token.i]):
+                return None  # "My mother ... she": another subject stands between
+            if self.gender.get(cluster.name, wanted) == wanted:
+                return ResolvedSpeaker(name=cluster.name, kind="person", title=cluster.title, entity=cluster,
+                                       resolved_by="pronoun")
+        return None
 
     def organization_before(self, token: Token) -> ResolvedSpeaker | None:
         """The latest organization (or thing: "the report") that spoke, or the latest
@@ -209,9 +232,11 @@ class _Context:
                 return speaker
         return None
 
+    def _sentence_index(self, token: Token) -> int:
+        return next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
+
     def _window_start(self, token: Token) -> int:
-        index = next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
-        return self.sents[max(0, index - PRONOUN_WINDOW)].start
+        return self.sents[max(0, self._sentence_index(token) - PRONOUN_WINDOW)].start
 
     def _subjects(self, token: Token, floor: int, person: bool) -> list[tuple[int, ResolvedSpeaker]]:
         """The subjects (``self.subjects``) from ``floor`` up to ``token``, among the PERSON
