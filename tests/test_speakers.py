@@ -175,3 +175,11 @@ def test_she_after_a_name_the_parse_took_for_no_subject():
     atts = saidwhat.analyze(text).attributions
     assert [a.speaker.name for a in atts if a.content == "Sleep"] == ["Elena Ruiz"]
 
+
+
+def test_a_surname_set_off_by_a_relative_clause_is_the_speaker_not_a_place_in_it():
+    # the parse takes the sentence-opening "Farage" for a common noun, untagged
+    text = ("Nigel Farage, whose party won four seats, wrote that the result was a start. "
+            "Farage, who won his own seat in Clacton for the first time, told the BBC his party would grow.")
+    atts = saidwhat.analyze(text).attributions
+    assert [a.speaker.name for a in atts if a.cue.text == "told"] == ["Nigel Farage"]

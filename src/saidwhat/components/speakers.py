@@ -146,8 +146,9 @@ def _group_or_unnamed(source: Span) -> ResolvedSpeaker | None:
 
 
 def _person_by_surname(doc: Doc, token: Token) -> EntityCluster | None:
-    """The one PERSON cluster whose full name ends with `token` (a surname NER did not tag)."""
-    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+    """The one PERSON cluster whose full name ends with `token` (a surname NER did not tag; the
+    parse may take it for a noun, as "Farage" opening a sentence)."""
+    if not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)) or token.ent_type_ == "PERSON":
         return None
     matches = [c for c in doc._.entity_clusters or [] if c.label == "PERSON" and " " in c.name
                and surname(c.name) == token.text]
@@ -289,7 +290,8 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         if cluster is not None:
             return _named(source, cluster, "possessive")
     by_surname = _person_by_surname(doc, head)
-    if by_surname is not None and head.i == source.end - 1:
+    # "Farage" alone, or set off from what follows: "Farage, who won his seat in Clacton"
+    if by_surname is not None and (head.i == source.end - 1 or doc[head.i + 1].text == ","):
         return _named(source, by_surname, "surname")
     start = head.left_edge.i if head.i >= source.start else source.start
     if possessor is not None:  # "Ukraine's military", "Trump's lawyer": not Ukraine, not Trump
