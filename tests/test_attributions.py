@@ -304,6 +304,15 @@ def test_the_first_word_after_a_headline_stays_in_its_sentence():
                          "who work from home")
 
 
+def test_a_model_name_ending_in_a_letter_ends_its_sentence():
+    # "Iskander-M." looked like an initial to the tokenizer: the two reports ran together
+    found = attributions("Earlier, the navy reported that at night the enemy launched 24 drones and two missiles "
+                         "Iskander-M. Spokesman of the navy Ivan Lenko said that the ships had left port.")
+    assert [a.cue.text for a in found] == ["reported", "said"]
+    assert "Spokesman" not in found[0].content
+    assert found[1].content == "that the ships had left port"
+
+
 def test_the_writers_setting_after_the_cue_is_no_content():
     a = only("Taxes will rise, the minister said on Tuesday, as European countries scramble to rearm.")
     assert a.content == "Taxes will rise"

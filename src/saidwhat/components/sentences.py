@@ -6,7 +6,8 @@ before the parser runs makes it respect paragraph boundaries. The word after a p
 first word goes on its sentence: after a headline the parser would otherwise leave that first
 word alone ("Adults | who eat ... are more likely"). A quote after a full stop
 ('... in a post on X. "We are grateful," he wrote') opens a sentence too, even where the
-tokenizer kept the stop inside its token ("X.", "U.S.").
+tokenizer kept the stop inside its token ("X.", "U.S."), and so does a capitalized word after
+a hyphenated model name ending in a letter ("two missiles Iskander-M. Spokesman ...").
 
 The starts are found in the text and mapped to tokens by their offsets: a Token object per
 word, made to look at each, costs more than the parse of a short text.
@@ -21,14 +22,16 @@ from spacy.tokens import Doc, Token
 
 from ..annotations import text_of
 
-# the first character after a line break, and an opening quote after a full stop
-STARTS = re.compile(r"\n\s*(\S)|\.[ \t]+(?P<quote>[\"“])(?=[A-Z])")
+# the first character after a line break, an opening quote after a full stop, and a capitalized
+# word after a model name that ends in a letter ("missiles Iskander-M. Spokesman ...": the
+# tokenizer takes "M." for an initial and runs the sentences together)
+STARTS = re.compile(r"\n\s*(\S)|\.[ \t]+(?P<quote>[\"“])(?=[A-Z])|\w-[A-Z]\.[ \t]+(?P<word>[A-Z][a-z])")
 
 
 def break_at_newlines(doc: Doc) -> Doc:
     starts = doc.to_array(IDX).tolist()
     for m in STARTS.finditer(text_of(doc)):
-        offset = m.start(1) if m.group(1) is not None else m.start("quote")
+        offset = m.start(1) if m.group(1) is not None else m.start("quote") if m.group("quote") else m.start("word")
         i = bisect.bisect_left(starts, offset)
         if 0 < i < len(starts) and starts[i] == offset:
             doc[i].is_sent_start = True
