@@ -183,3 +183,10 @@ def test_a_surname_set_off_by_a_relative_clause_is_the_speaker_not_a_place_in_it
             "Farage, who won his own seat in Clacton for the first time, told the BBC his party would grow.")
     atts = saidwhat.analyze(text).attributions
     assert [a.speaker.name for a in atts if a.cue.text == "told"] == ["Nigel Farage"]
+
+
+def test_a_headlines_bare_title_names_the_one_person_below_with_it():
+    text = ("'We will not back down,' says mayor as transit strike enters second week\n\n"
+            "Mayor Ellen Park said on Monday that the city would not raise its offer.")
+    atts = saidwhat.analyze(text).attributions
+    assert atts[0].speaker.mention.text == "mayor" and atts[0].speaker.name == "Ellen Park"

@@ -99,6 +99,13 @@ def test_same_speaker_next_statement_keeps_the_occasion(nlp):
     assert any(date == "2024-03-11" and source == "cue" for _, date, source in found)
 
 
+def test_a_quote_running_on_under_the_same_cue_keeps_its_date(nlp):
+    found = _dates("Mayor Elena Ruiz said on Monday that the bridge would reopen in May. "
+                   "“We have waited long enough,” Ruiz told reporters at City Hall. “The work is done.”\n\n"
+                   "Engineers were less sure.")
+    assert ("The work is done.", "2024-03-11", "context") in found
+
+
 def test_no_carry_across_another_date_or_speaker(nlp):
     found = _dates("Mayor Elena Ruiz said on Monday that the bridge would reopen in May. "
                    "The council voted on Tuesday to pay for it. "

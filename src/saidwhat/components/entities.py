@@ -215,7 +215,7 @@ def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]]) -> list[Span]
     return found
 
 
-def _in_a_headline(ent: Span) -> bool:
+def in_a_headline(ent: Span) -> bool:
     """Whether ``ent`` stands in a headline, where the model reads verbs into names ("Obama
     Says ...") and headline words into organizations: a line of capitalized words, or a
     first line without a full stop."""
@@ -284,7 +284,7 @@ def find_entities(doc: Doc) -> Doc:
             if not any(n == name or name in n for n in names):
                 names.append(name)
             # not "Obama Says ..." in a headline, nor a place before a title ("Charlotte Mayor Jennifer Roberts")
-            if not _in_a_headline(ent) and name.split()[1].lower() not in lexicon.words("titles"):
+            if not in_a_headline(ent) and name.split()[1].lower() not in lexicon.words("titles"):
                 # first and middle names: "Bernie", and "Lula" of "Luiz Inácio Lula da Silva"
                 for word in [name.split()[0]] + [w for w in name.split()[1:-1] if w.istitle() and w.isalpha()]:
                     given_names.setdefault(word, set()).add(name)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
-from .entities import cluster_of, surname, title_after, title_before
+from .entities import cluster_of, in_a_headline, surname, title_after, title_before
 
 # Title abbreviations written before names, as the noun a story uses later ("the governor").
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
@@ -81,14 +81,17 @@ def _possessor(source: Span) -> Token | None:
 def _person_by_title(source: Span) -> EntityCluster | None:
     """The one person named before ``source`` whose title has its head word: "the governor"
     after "California Gov. Gavin Newsom", "the adviser" after "Jake Sullivan, the national
-    security adviser"; None when no one or several have it."""
+    security adviser", or a headline's bare "mayor" (named below it); None when no one or
+    several have it."""
     head = source.root
-    if source[0].lower_ != "the" or head.tag_ != "NN" or head.lower_ not in lexicon.words("titles"):
+    # a headline drops the article and names the person below it: "'We will not back down,' says mayor"
+    headline = len(source) == 1 and in_a_headline(source)
+    if (source[0].lower_ != "the" and not headline) or head.tag_ != "NN" or head.lower_ not in lexicon.words("titles"):
         return None
     modifiers = {t.lower_ for t in source[1:] if t.i != head.i}  # "the Democratic nominee": Democratic too
     holders = []
     for cluster in source.doc._.entity_clusters or []:
-        if cluster.label == "PERSON" and cluster.title and cluster.mentions[0].end <= source.start:
+        if cluster.label == "PERSON" and cluster.title and (headline or cluster.mentions[0].end <= source.start):
             words = [TITLE_ABBREVIATIONS.get(w, w) for w in cluster.title.lower().split()]
             title_head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "secretary of state"
             if title_head == head.lower_ and modifiers <= set(words):

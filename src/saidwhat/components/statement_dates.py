@@ -121,10 +121,16 @@ def _date_between(times: list[TimexMatch], start: int, end: int, contents: list[
 
 def carry_dates(atts: list[AttributionSpan], times: list[TimexMatch]) -> None:
     """Give an undated statement in the simple past the date of the same speaker's dated
-    statement at most CONTEXT_SENTENCES before it, when no other date is mentioned between."""
+    statement at most CONTEXT_SENTENCES before it, when no other date is mentioned between;
+    a quote that runs on under the same cue takes the date of the quote it continues."""
     ordered = sorted((a for a in atts if a.cue is not None), key=lambda a: a.cue.start)
     contents = [c for a in atts for c in a.content]
     for i, att in enumerate(ordered):
+        same_cue = next((p for p in ordered[:i] if (p.cue.start, p.cue.end) == (att.cue.start, att.cue.end)), None)
+        if att.date is None and same_cue is not None and same_cue.date is not None:
+            # a quote that runs on from the dated one is the same statement ('"X," he told reporters. "Y."')
+            att.date, att.date_source, att.date_time = same_cue.date, same_cue.date_source, same_cue.date_time
+            continue
         key = _speaker_key(att)
         if att.date is not None or key is None or att.cue.root.tag_ != "VBD":
             continue
