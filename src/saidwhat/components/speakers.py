@@ -84,9 +84,11 @@ def _person_by_title(source: Span) -> EntityCluster | None:
     security adviser", or a headline's bare "mayor" (named below it); None when no one or
     several have it."""
     head = source.root
+    if head.tag_ != "NN" or head.lower_ not in lexicon.words("titles"):
+        return None
     # a headline drops the article and names the person below it: "'We will not back down,' says mayor"
     headline = len(source) == 1 and in_a_headline(source)
-    if (source[0].lower_ != "the" and not headline) or head.tag_ != "NN" or head.lower_ not in lexicon.words("titles"):
+    if source[0].lower_ != "the" and not headline:
         return None
     modifiers = {t.lower_ for t in source[1:] if t.i != head.i}  # "the Democratic nominee": Democratic too
     holders = []
