@@ -18,7 +18,7 @@ def train(
     epochs: int = typer.Option(20, min=1, help="Training epochs (the best on dev is kept)"),
     device: str = typer.Option("cpu", help="cpu or cuda (cuda: minutes; cpu: hours)"),
     lr: float = typer.Option(1.5e-4, help="Peak learning rate of the encoder (the output layer gets 10x)"),
-    layers: Optional[int] = typer.Option(None, help="Encoder layers kept (default: all 6)"),
+    layers: int = typer.Option(5, min=1, max=6, help="Encoder layers kept, of MiniLM's 6 (the shipped model: 5)"),
     max_steps: Optional[int] = typer.Option(None, help="Stop after this many steps (smoke runs)"),
     rule_features: bool = typer.Option(True, help="Give the tagger the rule step's attributions as input too"),
     rule_dropout: float = typer.Option(0.1, min=0.0, max=1.0, help="Share of training windows without rule tags"),

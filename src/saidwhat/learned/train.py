@@ -37,6 +37,9 @@ CLS, SEP, PAD = 101, 102, 0
 # Share of training windows that get no rule tags, so that the tagger learns to find what the
 # rules miss and does not merely copy them.
 RULE_DROPOUT = 0.1
+# Encoder layers the shipped tagger keeps: 5 of MiniLM's 6 score as well on PolNeAR dev (e2e 0.674
+# against 0.670) and run 13% faster, which keeps the learned pipeline above half the rules' speed.
+LAYERS_KEPT = 5
 DEFAULT_OUT = Path(__file__).resolve().parent / "model"
 
 
@@ -351,7 +354,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--device", default="cpu")
-    ap.add_argument("--layers", type=int, default=None, help="encoder layers kept (default: all 6)")
+    ap.add_argument("--layers", type=int, default=LAYERS_KEPT, help=f"encoder layers kept (default: {LAYERS_KEPT} of 6)")
     ap.add_argument("--lr", type=float, default=1.5e-4)
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (smoke runs)")
@@ -363,7 +366,7 @@ def main(argv: list[str] | None = None) -> None:
               a.rule_dropout)
 
 
-def train_cli(data_dir: Path, out: Path, epochs: int = 20, device: str = "cpu", layers: int | None = None,
+def train_cli(data_dir: Path, out: Path, epochs: int = 20, device: str = "cpu", layers: int | None = LAYERS_KEPT,
               lr: float = 1.5e-4, batch_size: int = 16, max_steps: int | None = None, rule_features: bool = True,
               rule_dropout: float = RULE_DROPOUT) -> Path:
     enc = encoder_dir()
