@@ -87,3 +87,8 @@ def test_a_quote_mark_the_model_took_into_a_name_is_left_out():
 def test_a_hyphenated_appositive_title_stays_whole():
     found = entities("Dr Amal Reyes, co-chair of the nurses' committee, said the offer was poor.")
     assert found["Amal Reyes"].title == "co-chair of the nurses' committee"
+
+
+def test_a_possessive_pronoun_is_no_part_of_the_title():
+    found = entities("The agency reviewed the case. Its administrator, Mike Lowry, told senators it had erred.")
+    assert found["Mike Lowry"].title == "administrator"

@@ -163,14 +163,14 @@ def title_after(mention: Span) -> Span | None:
 
 def title_in_apposition(mention: Span) -> Span | None:
     """The title a name stands in apposition to ("China's foreign ministry spokesman, Lin Jian"):
-    the title's phrase up to its head noun, without a leading determiner."""
+    the title's phrase up to its head noun, without a leading determiner or possessive pronoun."""
     root, doc = mention.root, mention.doc
     head = root.head
     if root.dep_ != "appos" or head.i >= mention.start or head.lower_ not in lexicon.words("titles"):
         return None
     start = head.left_edge.i
-    while start < head.i and doc[start].dep_ == "det":
-        start += 1
+    while start < head.i and (doc[start].dep_ == "det" or doc[start].tag_ == "PRP$"):
+        start += 1  # "the", and "its" of "Its administrator, Mike Whitaker"; not "NHS England's"
     return doc[start : head.i + 1] if head.i + 1 - start <= 8 else None
 
 
