@@ -433,3 +433,12 @@ def test_a_quote_before_an_infinitive_cue_is_not_what_it_says():
     # a quote after the infinitive, introduced by a colon, is what it says
     att = only('The coach went on to say: "We are not finished."')
     assert att.content == "We are not finished." and att.type == "direct"
+
+
+def test_a_line_opening_with_a_single_quote_mark_is_a_direct_quote():
+    # British headlines quote with single marks; elsewhere they stay apostrophes
+    found = attributions("'We will not give in,' says minister as talks stall\n\nThe minister spoke on Monday.")
+    assert [(a.content, a.type) for a in found] == [("We will not give in", "direct")]
+    a = only("‘It works,’ she said of the plan, which the players’ union didn’t back.")
+    assert (a.content, a.type) == ("It works", "direct")
+    assert attributions("Don't go, he said.")[0].type == "indirect"

@@ -25,6 +25,14 @@ def is_quote(token: Token) -> bool:
     return token.text in ALL_QUOTES
 
 
+SINGLE_MARKS = {"'", "‘", "’"}
+
+
+def _is_mark(token: Token) -> bool:
+    """A quote mark, single ones included (the ends of a quote found by its single marks)."""
+    return token.text in ALL_QUOTES or token.text in SINGLE_MARKS
+
+
 def _paragraph_end(token: Token) -> bool:
     return "\n" in token.whitespace_ or "\n" in token.text
 
@@ -61,7 +69,26 @@ def find_quotes(doc: Doc) -> list[Span]:
             open_at = None
     if open_at is not None and len(doc) - open_at > 1:
         quotes.append(doc[open_at : len(doc)])
-    return quotes
+    return sorted(quotes + _single_quoted_line_openings(doc, quotes), key=lambda q: q.start)
+
+
+# A paragraph or headline that opens with a single quote mark, up to the first single mark that
+# closes it (one that follows a word and precedes no letter: not the apostrophe of "don't"):
+# "'We will not back down,' says mayor", "‘It works,’ she said." British copy quotes so, and a
+# line hardly opens with an apostrophe. Elsewhere single marks stay apostrophes.
+SINGLE_QUOTED_OPENING = re.compile(r"(?:^|\n)[ \t]*(['‘])(?=\w)[^\n'‘’]*?\w[.,!?]?(['’])(?![\w])", re.UNICODE)
+
+
+def _single_quoted_line_openings(doc: Doc, found: list[Span]) -> list[Span]:
+    text = text_of(doc)
+    if "'" not in text and "‘" not in text:
+        return []
+    out = []
+    for m in SINGLE_QUOTED_OPENING.finditer(text):
+        span = doc.char_span(m.start(1), m.end(2), alignment_mode="expand")
+        if span is not None and len(span) > 2 and not any(q.start < span.end and span.start < q.end for q in found):
+            out.append(span)
+    return out
 
 
 def _inside(start: int, end: int, quote: Span) -> bool:
@@ -91,7 +118,7 @@ def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
     start, end = span.start, span.end
     for q in quotes:
         if q.start <= start and end <= q.end:  # a quoted stretch is content as a whole, across sentences
-            inner_start, inner_end = q.start + 1, q.end - 1 if is_quote(doc[q.end - 1]) else q.end
+            inner_start, inner_end = q.start + 1, q.end - 1 if _is_mark(doc[q.end - 1]) else q.end
             while inner_end > inner_start and doc[inner_end - 1].text in (",", ";", ":") or (
                     inner_end > inner_start and doc[inner_end - 1].is_space):
                 inner_end -= 1
