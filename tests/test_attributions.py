@@ -215,6 +215,8 @@ def test_signature_closing_the_quote_line():
     "The Latest: Storm closes schools across the state.",
     "Contributing: Jane Doe and Ravi Patel.",
     "Results so far\nSmith: 1,769\nJones: 1,501",
+    "Interview: Norway's prime minister on oil, fish and the long winter",
+    "Talks resumed.\n\nThe Gap Goes On: It was under her watch that the fund was set up.",
 ])
 def test_page_furniture_label_is_not_a_speaker(text):
     assert attributions(text) == []
@@ -223,6 +225,8 @@ def test_page_furniture_label_is_not_a_speaker(text):
 def test_a_name_label_is_still_a_speaker():
     a = only("Results so far\nSmith: We will win this county.")
     assert a.speaker.mention.text == "Smith" and a.content == "We will win this county."
+    # below the headline, a label's unquoted words are the speaker's own: a transcript
+    assert a.type == "direct"
 
 
 def test_signature_line_after_quote():

@@ -47,9 +47,12 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _is_label(label: str) -> bool:
     """Whether a "Label:" names a speaker: neither its first word nor the whole of it is page
-    furniture ("Photo:", "Contributing:", "The Latest:")."""
+    furniture ("Photo:", "Contributing:", "The Latest:"), and it opens with no article."""
     furniture = lexicon.words("not_speaker_labels")
-    return label.split()[0].lower().strip(".") not in furniture and label.lower() not in furniture
+    first = label.split()[0]
+    if first in ("The", "A", "An"):
+        return False  # a subheading run in ("The Gap Goes On: It was ..."); a speaker's label is a name
+    return first.lower().strip(".") not in furniture and label.lower() not in furniture
 
 
 def _says_something(content: str) -> bool:
@@ -87,9 +90,11 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
         if source is None or cue is None or content is None:
             continue
         content_span = content if transcript else quote_marks.widen_to_quote(content, quotes)
+        kind = quote_marks.attribution_type([content_span], quotes)
+        if transcript or (label and index > 0 and kind == "indirect"):
+            kind = "direct"  # "STUBB: We will not be intimidated." below the headline: a transcript's own words
         out.append(AttributionSpan(
-            cue=cue, content=[content_span], source=source,
-            type="direct" if transcript else quote_marks.attribution_type([content_span], quotes),
+            cue=cue, content=[content_span], source=source, type=kind,
             sentence=0, rule="line",
         ))
     return out
