@@ -446,3 +446,15 @@ def test_a_line_opening_with_a_single_quote_mark_is_a_direct_quote():
     a = only("‘It works,’ she said of the plan, which the players’ union didn’t back.")
     assert (a.content, a.type) == ("It works", "direct")
     assert attributions("Don't go, he said.")[0].type == "indirect"
+
+
+def test_a_relative_clause_after_the_speaker_takes_no_quote_before_it():
+    a = only('"Their voices matter," said Rev. Anne Cole, a Jesuit priest and commentator who has written extensively about the papacy.')
+    assert a.cue.text == "said" and a.speaker.name == "Anne Cole"
+
+
+def test_a_dateline_is_not_the_subject_of_the_first_sentence():
+    text = ('ROME — Cardinal Piero Valli on Sunday renewed his appeal for peace, telling the crowd '
+            'that "war is always a defeat."')
+    a = only(text)
+    assert a.speaker.mention.text == "Cardinal Piero Valli"

@@ -76,9 +76,11 @@ def _is_cue_verb(token: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of `verb`, looking through conjunctions and participle clauses."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:  # "VATICAN CITY — Pope Francis ... said": the parse made the dateline a subject too
+        subjects = [c for c in subjects if not _in_dateline(c)] or subjects
+    if subjects:
+        return subjects[0]
     for child in verb.children:  # "said the minister" is sometimes parsed as a dobj after the cue
         if child.dep_ in ("dobj", "attr") and child.i > verb.i and verb.lemma_ == "say" and _looks_like_source(child):
             return child
@@ -115,6 +117,11 @@ def _set_off_by_comma(verb: Token) -> bool:
     """The clause opens with a comma, its own (attached to the verb) or the one just before it."""
     first = verb.left_edge
     return first.text == "," or (first.i > 0 and verb.doc[first.i - 1].text == ",")
+
+
+def _in_dateline(token: Token) -> bool:
+    span = dateline.dateline_span(text_of(token.doc)) if token.i < 40 else None
+    return span is not None and span[0] <= token.idx < span[1]
 
 
 def _has_subject(verb: Token) -> bool:
@@ -384,9 +391,11 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     # annotate it: the content is the whole complement clause.
     if not content_idx and not any(c.dep_ == "dobj" and c.lower_ in SAID_NOTHING for c in verb.children):
         quote = quote_marks.quote_near(verb, quotes)
-        if quote is None or (quote.end <= verb.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-            # 'would "not hesitate" to add ...', 'were "alarming" but needed to be confirmed': a quote
-            # before an infinitive is not what it says ('went on to say: "..."' takes the one after)
+        if quote is None or (quote.end <= verb.i and (verb.dep_ == "relcl" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
+            # 'would "not hesitate" to add ...', 'were "alarming" but needed to be confirmed',
+            # '"...," said Reese, a priest who has written about ...': a quote before an infinitive
+            # or a relative clause is not what it says ('went on to say: "..."' takes the one after)
             return None
         content_idx = set(range(quote.start, quote.end))
     content = _fragments(doc, content_idx, quotes)
