@@ -205,15 +205,13 @@ class _Context:
         "laughs" a noun, and "Santos" no subject)."""
         floor = self.sents[max(0, self._sentence_index(token) - 1)].start
         doc = self.doc
-        people = [c for c in doc._.entity_clusters or [] if c.label == "PERSON"]
-        by_surname = {surname(c.name): c for c in people if " " in c.name and surname(c.name).istitle()}
-        named = {(m.start, m.end, id(c)): c for c in people for m in c.mentions if floor <= m.start < token.i}
-        # a surname the model did not tag at all (its parse made it a noun: "Ruiz laughs")
-        named.update({(t.i, t.i + 1, id(by_surname[t.text])): by_surname[t.text]
-                      for t in doc[floor : token.i] if t.text in by_surname})
-        named = sorted(((start, end, c) for (start, end, _), c in named.items() if start not in self.content_tokens),
-                       key=lambda x: -x[0])
-        for start, end, cluster in named:
+        named = [(m.start, m.end, c) for c in doc._.entity_clusters or [] if c.label == "PERSON"
+                 for m in c.mentions if floor <= m.start < token.i]
+        # and a surname the model did not tag at all (its parse made it a noun: "Ruiz laughs")
+        named += [(t.i, t.i + 1, c) for t in doc[floor : token.i] if (c := _person_by_surname(doc, t)) is not None]
+        for start, end, cluster in sorted(named, key=lambda x: -x[0]):
+            if start in self.content_tokens:
+                continue
             if any(t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.content_tokens for t in doc[end : token.i]):
                 return None  # "My mother ... she": another subject stands between
             if self.gender.get(cluster.name, wanted) == wanted:
