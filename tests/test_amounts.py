@@ -101,3 +101,11 @@ def test_amount_offsets_point_into_the_text(nlp):
     assert doc._.amounts
     for a in doc._.amounts:
         assert text[a.start:a.end] == a.text
+
+
+def test_money_the_model_read_into_a_company_name_is_an_amount(nlp):
+    # the small model tags "Apple 1.8 billion euros" as one organization
+    found = amounts(nlp, "The Commission fined Apple 1.8 billion euros ($1.95 billion) on Monday.")
+    assert [(a.text, a.value, a.unit) for a in found.values()] == [
+        ("1.8 billion euros", 1.8e9, "EUR"), ("$1.95 billion", 1.95e9, "USD")]
+    assert amounts(nlp, "Boeing 737 jets were grounded.") == {}

@@ -271,7 +271,7 @@ def _unit_of(noun: Token) -> str:
     return noun.text if noun.pos_ == "PROPN" else noun.lower_
 
 
-def _skip_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
+def _skip_marks(doc: Doc, t: _Tables) -> tuple[list[bool], list[bool]]:
     """Per token: inside a time expression; inside a named entity that is no amount."""
     in_time = [False] * len(doc)
     in_name = [False] * len(doc)
@@ -280,7 +280,7 @@ def _skip_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
             for k in range(ent.start, ent.end):
                 in_time[k] = True
         elif ent.label_ not in _AMOUNT_LABELS:
-            for k in range(ent.start, ent.end):
+            for k in range(ent.start, _name_end(doc, ent, t)):
                 in_name[k] = True
     for tm in doc._.times or []:
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
@@ -288,6 +288,18 @@ def _skip_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
             for k in range(span.start, span.end):
                 in_time[k] = True
     return in_time, in_name
+
+
+def _name_end(doc: Doc, ent, t: _Tables) -> int:
+    """Where a name ends, leaving out an amount of money the model read into it: "fined [Apple
+    1.8 billion euros]" (tagged ORG) is Apple and 1.8 billion euros; "Boeing 737" stays whole."""
+    first = next((k for k in range(ent.start + 1, ent.end) if doc[k].like_num), None)
+    if first is None:
+        return ent.end
+    tail = [tok.lower_ for tok in doc[first : min(ent.end + 1, len(doc))]]
+    in_amount = all(w in t.scales or (w,) in t.currency_words or doc[first + j].like_num
+                    for j, w in enumerate(tail[: ent.end - first]))
+    return first if in_amount and any((w,) in t.currency_words for w in tail) else ent.end
 
 
 def _is_label(doc: Doc, num: _Number, t: _Tables) -> bool:
@@ -489,7 +501,7 @@ def find_amounts(doc: Doc) -> Doc:
     if not candidates:
         doc._.amounts = amounts
         return doc
-    in_time, in_name = _skip_marks(doc)
+    in_time, in_name = _skip_marks(doc, t)
     resume = 0
     for i in candidates:
         if i < resume:
