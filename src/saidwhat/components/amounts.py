@@ -296,10 +296,11 @@ def _name_end(doc: Doc, ent, t: _Tables) -> int:
     first = next((k for k in range(ent.start + 1, ent.end) if doc[k].like_num), None)
     if first is None:
         return ent.end
-    tail = [tok.lower_ for tok in doc[first : min(ent.end + 1, len(doc))]]
-    in_amount = all(w in t.scales or (w,) in t.currency_words or doc[first + j].like_num
-                    for j, w in enumerate(tail[: ent.end - first]))
-    return first if in_amount and any((w,) in t.currency_words for w in tail) else ent.end
+    if not all(tok.like_num or tok.lower_ in t.scales or (tok.lower_,) in t.currency_words for tok in doc[first : ent.end]):
+        return ent.end
+    # the currency word may be the name's last word or the one after it
+    words = doc[first : min(ent.end + 1, len(doc))]
+    return first if any((tok.lower_,) in t.currency_words for tok in words) else ent.end
 
 
 def _is_label(doc: Doc, num: _Number, t: _Tables) -> bool:

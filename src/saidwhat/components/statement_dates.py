@@ -125,9 +125,10 @@ def carry_dates(atts: list[AttributionSpan], times: list[TimexMatch]) -> None:
     a quote that runs on under the same cue takes the date of the quote it continues."""
     ordered = sorted((a for a in atts if a.cue is not None), key=lambda a: a.cue.start)
     contents = [c for a in atts for c in a.content]
+    first_of_cue: dict[tuple[int, int], AttributionSpan] = {}
     for i, att in enumerate(ordered):
-        same_cue = next((p for p in ordered[:i] if (p.cue.start, p.cue.end) == (att.cue.start, att.cue.end)), None)
-        if att.date is None and same_cue is not None and same_cue.date is not None:
+        same_cue = first_of_cue.setdefault((att.cue.start, att.cue.end), att)
+        if att.date is None and same_cue is not att and same_cue.date is not None:
             # a quote that runs on from the dated one is the same statement ('"X," he told reporters. "Y."')
             att.date, att.date_source, att.date_time = same_cue.date, same_cue.date_source, same_cue.date_time
             continue
