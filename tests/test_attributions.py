@@ -458,3 +458,29 @@ def test_a_dateline_is_not_the_subject_of_the_first_sentence():
             'that "war is always a defeat."')
     a = only(text)
     assert a.speaker.mention.text == "Cardinal Piero Valli"
+
+
+def test_a_quote_that_runs_on_links_to_its_cue_and_merges_on_request():
+    from saidwhat.records import merge_run_on
+
+    text = ('"We cannot wait," the governor said on Monday. "The fires are here. '
+            'The season starts earlier every year."\n\n'
+            '"Crews are ready," said the fire chief, who added that more were on the way.')
+    result = saidwhat.analyze(text, published="2023-03-10")
+    lead = next(a for a in result.attributions if a.content == "We cannot wait")
+    carried = next(a for a in result.attributions if a.content.startswith("The fires"))
+    assert carried.continues == lead.id and carried.cue == lead.cue
+    assert lead.continues is None
+
+    merged = merge_run_on(result).attributions
+    assert len(merged) == len(result.attributions) - 1
+    assert [a.id for a in merged] == list(range(len(merged)))
+    one = next(a for a in merged if a.content.startswith("We cannot wait"))
+    assert one.content_spans == lead.content_spans + carried.content_spans
+    assert one.content == "We cannot wait … " + carried.content
+    assert one.speaker == lead.speaker and one.date == lead.date
+    assert all(a.continues is None for a in merged)
+    chief = next(a for a in merged if a.content == "Crews are ready")
+    assert chief.speaker.mention.text == "the fire chief"
+    nested = [a for a in merged if a.parent is not None]
+    assert all(merged[a.parent].content_spans[0][0] <= a.content_spans[0][0] for a in nested)

@@ -128,3 +128,13 @@ def test_python_dash_m_runs_the_same_commands():
 
     out = subprocess.run([sys.executable, "-m", "saidwhat", "--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "analyze" in out.stdout
+
+
+def test_run_on_merge_folds_a_running_quote_into_its_cue(runner, tmp_path):
+    (tmp_path / "q.txt").write_text('"We will adapt," the minister said. "The plan stands."')
+    separate = json.loads(runner.invoke(app, ["analyze", str(tmp_path / "q.txt")]).stdout)
+    merged = json.loads(runner.invoke(app, ["analyze", str(tmp_path / "q.txt"), "--run-on", "merge"]).stdout)
+    assert [a["continues"] for a in separate["attributions"]] == [None, 0]
+    (one,) = merged["attributions"]
+    assert one["content"] == "We will adapt … The plan stands."
+    assert len(one["content_spans"]) == 2

@@ -56,6 +56,7 @@ class AttributionSpan:
     date_source: str | None = None
     date_time: "TimexMatch | None" = None
     parent: "AttributionSpan | None" = None
+    continues: "AttributionSpan | None" = None  # the cued attribution whose quote this one runs on from
     rule: str = ""  # the rule that found it, for debugging and evaluation
 
 

@@ -75,6 +75,7 @@ def from_doc(doc: Doc, document: Document, include_text: bool = False) -> Articl
             date_source=a.date_source,
             date_time_id=time_ids.get(id(a.date_time)) if a.date_time else None,
             parent=att_ids.get(id(a.parent)) if a.parent else None,
+            continues=att_ids.get(id(a.continues)) if a.continues else None,
             sentence=a.sentence,
         )
         for i, a in enumerate(atts)
@@ -122,3 +123,33 @@ def from_error(document: Document) -> ArticleResult:
         error=document.error,
         content_hash=document.content_hash,
     )
+
+
+def merge_run_on(result: ArticleResult) -> ArticleResult:
+    """The record with each quote that runs on folded into the attribution it continues.
+
+    By default a quote that runs on into the next sentence is an attribution of its own that
+    keeps the speaker (``continues`` links it). PARC-style corpora such as PolNeAR annotate
+    one attribution per cue instead, its content made of every fragment the cue governs:
+    '"A," she said. "B."' is one attribution with content A … B. Ids are renumbered and
+    ``parent`` links follow the merge.
+    """
+    leads: dict[int, Attribution] = {}
+    kept: list[Attribution] = []
+    for att in result.attributions:
+        lead = leads.get(att.continues) if att.continues is not None else None
+        if lead is None:
+            leads[att.id] = att = att.model_copy()
+            kept.append(att)
+            continue
+        lead.content_spans = [*lead.content_spans, *att.content_spans]
+        lead.content = FRAGMENT_JOINER.join((lead.content, att.content))
+        leads[att.id] = lead
+    new_id = {id(att): i for i, att in enumerate(kept)}
+    for att in kept:
+        parent = leads.get(att.parent) if att.parent is not None else None
+        att.parent = new_id[id(parent)] if parent is not None else None
+        att.continues = None
+    for att in kept:
+        att.id = new_id[id(att)]
+    return result.model_copy(update={"attributions": kept})

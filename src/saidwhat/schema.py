@@ -55,6 +55,9 @@ class Attribution(BaseModel):
     date_source: DateSource | None = Field(None, description="Where the date came from; null when no date")
     date_time_id: int | None = Field(None, description="Index into ArticleResult.times of the expression that gave the date")
     parent: int | None = Field(None, description="id of the attribution this one is nested in")
+    continues: int | None = Field(
+        None, description="id of the attribution whose quote this one runs on from: a quote with no cue of its own "
+        "that keeps the speaker, cue and date of the quote before it")
     sentence: int = Field(description="Index of the sentence holding the cue (or content start)")
 
 

@@ -23,6 +23,11 @@ class Format(str, Enum):
     csv = "csv"
 
 
+class RunOn(str, Enum):
+    separate = "separate"
+    merge = "merge"
+
+
 class InputFormat(str, Enum):
     auto = "auto"
     txt = "txt"
@@ -78,6 +83,11 @@ def analyze(
     ),
     model: str = typer.Option("sm", help="spaCy model: sm, md (if installed) or a package name; learned: the learned attribution tagger (the learned extra)"),
     include_text: bool = typer.Option(False, "--text/--no-text", help="Include the analyzed text in each record"),
+    run_on: RunOn = typer.Option(
+        RunOn.separate, "--run-on",
+        help="A quote that runs on into the next sentence: its own attribution, linked by 'continues' "
+        "(separate), or one attribution with its cue's quote, content in fragments (merge, as PARC/PolNeAR annotate)",
+    ),
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)"
     ),
@@ -92,6 +102,7 @@ def analyze(
     """
     from ..engines.batch import analyze_batch
     from ..pipeline import load
+    from ..records import merge_run_on
     from .progress import Progress
 
     try:
@@ -102,6 +113,8 @@ def analyze(
     results = analyze_batch(
         nlp, documents(paths, published, input_format), include_text=include_text, seconds=time_limit or None
     )
+    if run_on is RunOn.merge:
+        results = map(merge_run_on, results)
     if progress or (progress is None and sys.stderr.isatty()):
         results = Progress().track(results)
     ok = [0]

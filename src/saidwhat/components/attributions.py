@@ -137,10 +137,14 @@ def _source_span(doc: Doc, subject: Token | None) -> Span | None:
         return None
     # a participle set off after the name says where or when, not who: "Trump, speaking to
     # veterans, said"; without the comma it tells who ("people involved in the talks"), and an
-    # appositive title stays ("Jane Doe, the mayor")
+    # appositive title stays ("Jane Doe, the mayor"), as does a relative clause that describes
+    # the speaker ("Luis Rubio, who heads the center,"), unless it reports words of its own
+    # ("said the chief, who added that ...": an attribution of its own)
     end = subject.right_edge.i + 1
     for child in subject.rights:
-        if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and doc[child.left_edge.i - 1].text == ",":
+        if doc[child.left_edge.i - 1].text == "," and (
+                child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN")
+                or child.dep_ == "relcl" and _is_cue_verb(child)):
             end = min(end, child.left_edge.i - 1)
     # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders"
     start = max((t.i + 1 for t in subject.subtree if t.i < subject.i and t.text in DASHES), default=0)
@@ -495,6 +499,7 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
             type="direct",
             sentence=_sentence_index(sent_starts, quote.start),
             rule="carry-over",
+            continues=last.continues or last,
         )
         out.append(carried)
         if not quote_marks.is_quote(quote[-1]):
