@@ -484,3 +484,24 @@ def test_a_quote_that_runs_on_links_to_its_cue_and_merges_on_request():
     assert chief.speaker.mention.text == "the fire chief"
     nested = [a for a in merged if a.parent is not None]
     assert all(merged[a.parent].content_spans[0][0] <= a.content_spans[0][0] for a in nested)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Enthusiasm for the mayor appears to have faded since the spring.", "appears",
+     "Enthusiasm for the mayor appears to have faded since the spring"),
+    ("The council is expected to approve the budget on Monday.", "is expected",
+     "The council is expected to approve the budget on Monday"),
+    ("The governor's team seemed paralyzed.", "seemed", "The governor's team seemed paralyzed"),
+])
+def test_an_impression_has_no_source_and_takes_the_whole_clause(text, cue, content):
+    a = only(text)
+    assert a.speaker is None
+    assert (a.cue.text, a.content) == (cue, content)
+
+
+def test_an_impression_verb_before_a_cue_joins_that_cue():
+    a = only("The senator seemed to acknowledge that the deal had collapsed.")
+    assert a.cue.text == "seemed to acknowledge"
+    assert a.speaker.mention.text == "The senator"
+    assert a.content == "that the deal had collapsed"
+    assert attributions("The minister appeared on television on Sunday.") == []

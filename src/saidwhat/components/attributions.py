@@ -57,6 +57,10 @@ WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ"
 OCCASION_NOUNS = frozenset({"statement", "call", "interview", "conference", "briefing", "speech", "letter",
                             "post", "message", "email", "filing", "hearing", "podcast", "video", "broadcast"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
+# Verbs of an impression the writer reports with no source: "the team appeared paralyzed",
+# "Trump is expected to speak" (with "expect" only in the passive, with no agent).
+IMPRESSION_VERBS = frozenset({"seem", "appear"})
+IMPRESSION_COMPLEMENT_DEPS = ("xcomp", "acomp", "oprd")
 
 
 @lru_cache(maxsize=None)
@@ -201,6 +205,8 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
     before = {c.i for c in verb.lefts if c.dep_ in CUE_LEFT_DEPS and (c.dep_ != "advmod" or c.lower_ in CUE_ADVERBS)}
     while start - 1 in before:
         start -= 1
+    if verb.dep_ == "xcomp" and _impression_complement(verb.head) == verb:  # "seemed to recognize"
+        start = min(start, _cue_span(doc, verb.head).start)
     lemma = verb.lemma_.lower()
     for child in verb.rights:
         if child.i != end:
@@ -352,7 +358,35 @@ def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
     return set()
 
 
+def _impression_complement(verb: Token) -> Token | None:
+    """The complement of a verb of impression ("seemed [lost]", "is expected [to win]"), if it is one."""
+    lemma = verb.lemma_.lower()
+    if lemma not in IMPRESSION_VERBS and not (
+            lemma == "expect" and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children)):
+        return None
+    return next((c for c in verb.rights if c.dep_ in IMPRESSION_COMPLEMENT_DEPS), None)
+
+
+def _impression(doc: Doc, verb: Token, complement: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'Enthusiasm for Clinton appears to have plummeted': the writer's impression, with no source;
+    its subject is what the impression is about, so the content is the whole clause, as PARC
+    marks it. 'Obama seemed to recognize X' is Obama's own cue ('recognize'), found on its own."""
+    if complement.dep_ == "xcomp" and _is_cue_verb(complement):
+        return None
+    content_idx = set(range(subject.left_edge.i, complement.right_edge.i + 1)) \
+        if (subject := _subject(verb)) is not None and subject.i < verb.i else set()
+    content = _fragments(doc, content_idx, quotes)
+    if not content:
+        return None
+    return AttributionSpan(cue=_cue_span(doc, verb), content=content, source=None,
+                           type=quote_marks.attribution_type(content, quotes), sentence=sent_index, rule="impression")
+
+
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    complement = _impression_complement(verb)
+    if complement is not None and not _expletive(_subject(verb) or verb):
+        return _impression(doc, verb, complement, quotes, sent_index)
     heads = _content_heads(verb)
     if any(_asks_anonymity(h) for h in heads):
         return None
