@@ -505,3 +505,14 @@ def test_an_impression_verb_before_a_cue_joins_that_cue():
     assert a.speaker.mention.text == "The senator"
     assert a.content == "that the deal had collapsed"
     assert attributions("The minister appeared on television on Sunday.") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The audit found that the server was secure.", "that the server was secure"),
+    ("Investigators found a way to detect the tunnels.", None),
+    ("She has maintained that the tests are required by law.", "that the tests are required by law"),
+    ("The senator maintains a wide lead in the polls.", None),
+    ("The mayor continues to lead in the polls.", None),
+])
+def test_some_cues_report_only_with_a_clause(text, found):
+    assert [a.content for a in attributions(text)] == ([found] if found else [])

@@ -26,6 +26,8 @@ from . import quotes as quote_marks
 CONTENT_DEPS = ("ccomp", "parataxis")
 # Cues whose direct object is the listener, not the content ("told reporters", "asked him").
 NO_OBJECT_CONTENT_FILE = "no_object_content"
+# Cues that report only with a clause or a quote ("found that ...", not "found a way").
+CLAUSE_ONLY_FILE = "clause_only_cues"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose "it" subject stands for the clause after them ("it seems that ...").
 RAISING_VERBS = frozenset({"seem", "appear"})
@@ -250,6 +252,8 @@ def _content_heads(verb: Token) -> list[Token]:
     object of a fixed preposition ("called for a ban")."""
     lemma = verb.lemma_.lower()
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and _is_parenthetical(c))]
+    if not heads and lemma in lexicon.words(CLAUSE_ONLY_FILE):
+        return []
     if not heads:
         heads = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     if not heads and lemma not in lexicon.words(NO_OBJECT_CONTENT_FILE):
