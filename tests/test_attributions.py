@@ -516,3 +516,9 @@ def test_an_impression_verb_before_a_cue_joins_that_cue():
 ])
 def test_some_cues_report_only_with_a_clause(text, found):
     assert [a.content for a in attributions(text)] == ([found] if found else [])
+
+
+def test_two_cues_on_the_same_words_give_one_attribution():
+    found = attributions('Asked about the bridge, the mayor said: "It will reopen in May."')
+    assert [(a.cue.text, a.content) for a in found] == [("said:", "It will reopen in May.")]
+    assert found[0].speaker.mention.text == "the mayor"

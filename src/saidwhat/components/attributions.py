@@ -598,10 +598,29 @@ def find_attributions(doc: Doc) -> Doc:
         att.sentence = _sentence_index(sent_starts, att.content[0].start)
         found.append(att)
     found.extend(_orphan_quotes(doc, quotes, found, sent_starts))
-    found = _after_dateline(doc, found)
+    found = _one_per_content(_after_dateline(doc, found))
     found.sort(key=lambda a: (a.content[0].start, a.cue.start if a.cue is not None else 0))
     doc._.attributions = _keep_nested_speech(found)
     return doc
+
+
+def _one_per_content(found: list[AttributionSpan]) -> list[AttributionSpan]:
+    """One attribution for each content: where two cues claim the same words ('Asked about
+    the plan, Smith said: "..."', '"Quiet," he demanded, and continued ...'), the one with a
+    source, then the one with a speech verb, then the one nearest the content."""
+    def rank(att: AttributionSpan) -> tuple:
+        cue = att.cue
+        speech = cue is not None and cue.root.lemma_.lower() in lexicon.words("speech_verbs")
+        distance = min(abs(cue.start - att.content[0].start), abs(cue.start - att.content[-1].end)) if cue is not None else 0
+        return (att.source is None, not speech, distance)
+
+    best: dict[tuple, AttributionSpan] = {}
+    for att in found:
+        key = tuple((f.start, f.end) for f in att.content)
+        if key not in best or rank(att) < rank(best[key]):
+            best[key] = att
+    kept = {id(a) for a in best.values()}
+    return [a for a in found if id(a) in kept]
 
 
 def _after_dateline(doc: Doc, found: list[AttributionSpan]) -> list[AttributionSpan]:
