@@ -522,3 +522,11 @@ def test_two_cues_on_the_same_words_give_one_attribution():
     found = attributions('Asked about the bridge, the mayor said: "It will reopen in May."')
     assert [(a.cue.text, a.content) for a in found] == [("said:", "It will reopen in May.")]
     assert found[0].speaker.mention.text == "the mayor"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The delay led council members to say that the budget was in trouble.", "council members"),
+    ("The mayor urged residents to report any damage.", "The mayor"),
+])
+def test_after_a_causative_verb_its_object_speaks(text, speaker):
+    assert attributions(text)[0].speaker.mention.text == speaker

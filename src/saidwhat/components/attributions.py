@@ -59,6 +59,9 @@ WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ"
 OCCASION_NOUNS = frozenset({"statement", "call", "interview", "conference", "briefing", "speech", "letter",
                             "post", "message", "email", "filing", "hearing", "podcast", "video", "broadcast"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
+# Verbs that make their object do what the infinitive after it says: "led Republicans to say",
+# "forced the chief executive to admit" (the object speaks; not so after "urged X to ...").
+CAUSATIVE_VERBS = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "push", "spur", "move", "compel"})
 # Verbs of an impression the writer reports with no source: "the team appeared paralyzed",
 # "Trump is expected to speak" (with "expect" only in the passive, with no agent).
 IMPRESSION_VERBS = frozenset({"seem", "appear"})
@@ -100,6 +103,11 @@ def _subject(verb: Token) -> Token | None:
                 return name
     if _fronted_participle(verb):
         return None  # "Asked whether ..., Starmer said": Starmer was asked; who asked is not said
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSATIVE_VERBS:
+        # "led Republicans to say ...": the object of the verb above speaks
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and _looks_like_source(obj):
+            return obj
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
     # second verb inside the content
