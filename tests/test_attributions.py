@@ -530,3 +530,13 @@ def test_two_cues_on_the_same_words_give_one_attribution():
 ])
 def test_after_a_causative_verb_its_object_speaks(text, speaker):
     assert attributions(text)[0].speaker.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The delay is due to the storms, the strikes, all the old problems," said a spokesman for the port.',
+     "a spokesman for the port"),
+    ('"She is sharp. The fact that she, in her first term, got the bill passed," Moreno said.', "Moreno"),
+    ('Her niece, state Sen. Maria "Mia" Lopez, said the family was relieved.', 'Her niece, state Sen. Maria "Mia" Lopez'),
+])
+def test_a_word_of_the_quotation_is_not_its_speaker(text, speaker):
+    assert only(text).speaker.mention.text == speaker

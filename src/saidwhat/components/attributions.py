@@ -86,6 +86,11 @@ def _is_cue_verb(token: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The subject of `verb`, looking through conjunctions and participle clauses."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    outside = [c for c in subjects if not _quote_between(c, verb)]
+    if subjects and not outside:  # '"..., all the old trust stuff," Huckabee said': in the quote
+        name = verb.doc[verb.i - 1] if verb.i > 0 else verb
+        return name if name.pos_ in ("PROPN", "PRON") and not _quote_between(name, verb) else None
+    subjects = outside
     if len(subjects) > 1:  # "VATICAN CITY — Pope Francis ... said": the parse made the dateline a subject too
         subjects = [c for c in subjects if not _in_dateline(c)] or subjects
     if subjects:
@@ -116,6 +121,13 @@ def _subject(verb: Token) -> Token | None:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
                 return _subject(ancestor) if ancestor.i != verb.i else None
     return None
+
+
+def _quote_between(token: Token, verb: Token) -> bool:
+    """A quote mark between a subject and its verb: the parse took a word of the quotation
+    for the subject ('"The drop ... the foundation," said a person close to them')."""
+    low, high = (token.right_edge.i, verb.i) if token.i < verb.i else (verb.i, token.left_edge.i)
+    return any(quote_marks.is_quote(t) for t in token.doc[low + 1 : high])
 
 
 def _is_parenthetical(verb: Token) -> bool:
