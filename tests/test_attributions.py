@@ -540,3 +540,15 @@ def test_after_a_causative_verb_its_object_speaks(text, speaker):
 ])
 def test_a_word_of_the_quotation_is_not_its_speaker(text, speaker):
     assert only(text).speaker.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ('"We will win," Flynn said Thursday on Fox News\'s "Fox and Friends."', "We will win"),
+    ('"We will win," she said, "because we have the votes."', "We will win … because we have the votes."),
+    ("''We cannot wait,'' Newsom said. ''The fires are here.''", "We cannot wait … The fires are here."),
+])
+def test_a_quote_in_the_cue_s_own_clause_does_not_run_on(text, content):
+    from saidwhat.records import merge_run_on
+
+    (a,) = merge_run_on(saidwhat.analyze(text, published="2023-03-10")).attributions
+    assert a.content == content

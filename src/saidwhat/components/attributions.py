@@ -568,11 +568,21 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
     return out
 
 
+# What may stand right before the second part of a quote split by its cue in one sentence:
+# '"We will win," he said, "because we have the votes."'
+QUOTE_JOINERS = frozenset({",", ":", "—", "–", "--"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 def _carries_over(gap: Span, last: AttributionSpan) -> bool:
     """Whether the words between a quote and the previous quoted attribution let its speaker
     carry over: nothing or a few words, or the previous quote's own cue clause, however long,
     within one paragraph ('"Q1," the senator said during Saturday's debate. "Q2."')."""
     words = [t for t in gap if not t.is_punct and not t.is_space]
+    cue_in_gap = last.cue is not None and gap.start <= last.cue.start < gap.end
+    new_sentence = cue_in_gap and any(t.text in SENTENCE_ENDS or "\n" in t.text for t in gap.doc[last.cue.end : gap.end])
+    if cue_in_gap and not new_sentence and gap.doc[gap.end - 1].text not in QUOTE_JOINERS:
+        return False  # a quote inside the cue's clause: 'said on Fox News's “Fox and Friends”'
     if len(words) <= 6:
         return True
     if last.cue is None or not gap.start <= last.cue.start < gap.end or "\n" in gap.text:
