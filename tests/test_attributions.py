@@ -552,3 +552,9 @@ def test_a_quote_in_the_cue_s_own_clause_does_not_run_on(text, content):
 
     (a,) = merge_run_on(saidwhat.analyze(text, published="2023-03-10")).attributions
     assert a.content == content
+
+
+def test_a_passive_cue_s_agent_speaks():
+    a = only("The residents were told by city officials that the road would close.")
+    assert a.speaker.mention.text == "city officials"
+    assert a.content == "that the road would close"

@@ -85,6 +85,9 @@ def _is_cue_verb(token: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of `verb`, looking through conjunctions and participle clauses."""
+    agent = _agent(verb)
+    if agent is not None:  # "he was told by officials that ...": the officials speak
+        return agent
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     outside = [c for c in subjects if not _quote_between(c, verb)]
     if subjects and not outside:  # '"..., all the old trust stuff," Huckabee said': in the quote
@@ -121,6 +124,14 @@ def _subject(verb: Token) -> Token | None:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
                 return _subject(ancestor) if ancestor.i != verb.i else None
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The noun of the 'by' phrase of a passive cue ("was told by officials")."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj" and _looks_like_source(c)), None) if by is not None else None
 
 
 def _quote_between(token: Token, verb: Token) -> bool:
