@@ -558,3 +558,12 @@ def test_a_passive_cue_s_agent_speaks():
     a = only("The residents were told by city officials that the road would close.")
     assert a.speaker.mention.text == "city officials"
     assert a.content == "that the road would close"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Experts disagree. Said Ellis: “The plan will not pass.”", "Ellis"),
+    ("After living abroad, we are convinced this is the best place to live.", "we"),
+])
+def test_speaker_of_an_inverted_or_adjectival_cue(text, speaker):
+    found = [a for a in attributions(text) if a.speaker is not None]
+    assert [a.speaker.mention.text for a in found] == [speaker]

@@ -119,6 +119,8 @@ def _subject(verb: Token) -> Token | None:
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
     # second verb inside the content
+    if verb.dep_ == "acomp":  # "we are convinced (that) ...": the subject of "are"
+        return _subject(verb.head)
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
@@ -190,6 +192,17 @@ def _source_span(doc: Doc, subject: Token | None) -> Span | None:
     if not tokens:
         return None
     return _trim(doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _inverted_name(verb: Token) -> Span | None:
+    """The name after a sentence-opening cue the parse took for part of it: 'Said Ellis: “...”'."""
+    doc = verb.doc
+    if verb.dep_ != "compound" or verb.head.pos_ != "PROPN" or verb.head.i <= verb.i:
+        return None
+    end = verb.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return doc[verb.i + 1 : end]
 
 
 def _expletive(subject: Token) -> bool:
@@ -477,7 +490,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     return AttributionSpan(
         cue=_cue_span(doc, verb),
         content=content,
-        source=_source_span(doc, subject),
+        source=_source_span(doc, subject) or _inverted_name(verb),
         type=quote_marks.attribution_type(content, quotes),
         sentence=sent_index,
         rule="verb",
