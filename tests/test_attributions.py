@@ -567,3 +567,9 @@ def test_a_passive_cue_s_agent_speaks():
 def test_speaker_of_an_inverted_or_adjectival_cue(text, speaker):
     found = [a for a in attributions(text) if a.speaker is not None]
     assert [a.speaker.mention.text for a in found] == [speaker]
+
+
+def test_a_participle_takes_the_subject_of_the_nearest_clause_above_it():
+    found = attributions("Ms. Reyes spoke for an hour, saying the plan would fail, Perez wrote.")
+    saying = next(a for a in found if a.cue.text == "saying")
+    assert saying.speaker.mention.text == "Ms. Reyes"

@@ -123,7 +123,8 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
-            if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT":
+            if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT" or (
+                    verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None
     return None
 
