@@ -573,3 +573,8 @@ def test_a_participle_takes_the_subject_of_the_nearest_clause_above_it():
     found = attributions("Ms. Reyes spoke for an hour, saying the plan would fail, Perez wrote.")
     saying = next(a for a in found if a.cue.text == "saying")
     assert saying.speaker.mention.text == "Ms. Reyes"
+
+
+def test_a_second_cue_goes_with_the_first_not_with_a_verb_of_its_content():
+    found = attributions("The mayor said the city would repair the bridge and warned against delays.")
+    assert [(a.cue.text, a.speaker.mention.text) for a in found] == [("said", "The mayor"), ("warned against", "The mayor")]

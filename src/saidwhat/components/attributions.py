@@ -62,6 +62,8 @@ WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line"
 # Verbs that make their object do what the infinitive after it says: "led Republicans to say",
 # "forced the chief executive to admit" (the object speaks; not so after "urged X to ...").
 CAUSATIVE_VERBS = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "push", "spur", "move", "compel"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
 # Verbs of an impression the writer reports with no source: "the team appeared paralyzed",
 # "Trump is expected to speak" (with "expect" only in the passive, with no agent).
 IMPRESSION_VERBS = frozenset({"seem", "appear"})
@@ -123,6 +125,9 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
+            if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and ancestor.tag_ in NONFINITE_TAGS \
+                    and ancestor.dep_ in CONTENT_DEPS + ("xcomp",):
+                continue  # "said he would order X and warned ...": "warned" goes with "said", not "order"
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT" or (
                     verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None
