@@ -28,6 +28,7 @@ import spacy
 
 from saidwhat.document import Document
 from saidwhat.engines.batch import analyze_batch
+from saidwhat.records import merge_run_on
 from saidwhat.pipeline import load, model_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +48,8 @@ def run_spacy(nlp, texts):
 def run_saidwhat(nlp, texts, out=None):
     docs = (Document(text=t, source=name) for name, t in texts)
     for record in analyze_batch(nlp, docs):
-        if out is not None:
-            out.write(record.model_dump_json() + "\n")
+        if out is not None:  # scored as PolNeAR annotates: one attribution per cue
+            out.write(merge_run_on(record).model_dump_json() + "\n")
 
 
 def textacy_records(nlp, texts):
