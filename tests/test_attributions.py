@@ -580,3 +580,11 @@ def test_a_second_cue_goes_with_the_first_not_with_a_verb_of_its_content():
                          "and warned against hackers.")
     assert [(a.cue.text, a.speaker.mention.text) for a in found] == [
         ("said", "The senator"), ("warned against", "The senator")]
+
+
+def test_a_quote_runs_on_past_an_aside_of_its_cue_clause():
+    text = ('"It is the wrong plan," Black said, referring to the budget committee. "We will fight it."')
+    found = attributions(text)
+    lead = next(a for a in found if a.content == "It is the wrong plan")
+    carried = next(a for a in found if a.content == "We will fight it.")
+    assert carried.continues == lead.id and carried.speaker.name == "Black"

@@ -572,7 +572,7 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
         previous = [a for a in by_position if a.content[-1].end <= quote.start]
         if not previous:
             continue
-        last = previous[-1]
+        last = _quote_before(previous)
         gap = doc[last.content[-1].end : quote.start]
         # a layout cue ("NAME:" line, "― Name" signature) marks its own line only
         if last.type == "indirect" or last.rule == "line" or not _carries_over(gap, last):
@@ -602,6 +602,23 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
 # '"We will win," he said, "because we have the votes."'
 QUOTE_JOINERS = frozenset({",", ":", "—", "–", "--"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def _quote_before(previous: list[AttributionSpan]) -> AttributionSpan:
+    """The attribution a quote may run on from: the last one before it, or the quoted one
+    before that when what lies between only reports words within its cue's own sentence
+    ('"A," Black said, referring to the party. "B."': "referring to" reports nothing new)."""
+    last = previous[-1]
+    if last.type != "indirect":
+        return last
+    quoted = next((a for a in reversed(previous) if a.type != "indirect"), None)
+    if quoted is None or quoted.cue is None:
+        return last
+    between = previous[previous.index(quoted) + 1 :]
+    sentence = quoted.cue.sent
+    if all(a.cue is not None and a.cue.sent == sentence and a.content[0].start >= quoted.content[-1].end for a in between):
+        return quoted
+    return last
 
 
 def _carries_over(gap: Span, last: AttributionSpan) -> bool:
