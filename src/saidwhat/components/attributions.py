@@ -29,7 +29,8 @@ NO_OBJECT_CONTENT_FILE = "no_object_content"
 # Cues that report only with a clause or a quote ("found that ...", not "found a way").
 CLAUSE_ONLY_FILE = "clause_only_cues"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# Verbs whose "it" subject stands for the clause after them ("it seems that ...").
+# Verbs whose "it" subject stands for the clause after them ("it seems that ..."); with another
+# subject they report the writer's impression, with no source ("the team appeared paralyzed").
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Dependents of the cue after its content that the content runs on into.
 RUN_ON_DEPS = ("advcl",)
@@ -64,9 +65,8 @@ WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line"
 CAUSATIVE_VERBS = frozenset({"lead", "leave", "prompt", "cause", "force", "drive", "push", "spur", "move", "compel"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
-# Verbs of an impression the writer reports with no source: "the team appeared paralyzed",
-# "Trump is expected to speak" (with "expect" only in the passive, with no agent).
-IMPRESSION_VERBS = frozenset({"seem", "appear"})
+# The complement of a verb of impression (RAISING_VERBS, and "expect" in the passive with no
+# agent: "Trump is expected to speak").
 IMPRESSION_COMPLEMENT_DEPS = ("xcomp", "acomp", "oprd")
 
 
@@ -118,11 +118,11 @@ def _subject(verb: Token) -> Token | None:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and _looks_like_source(obj):
             return obj
+    if verb.dep_ == "acomp":  # "we are convinced (that) ...": the subject of "are"
+        return _subject(verb.head)
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
     # second verb inside the content
-    if verb.dep_ == "acomp":  # "we are convinced (that) ...": the subject of "are"
-        return _subject(verb.head)
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
             if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and ancestor.tag_ in NONFINITE_TAGS \
@@ -415,7 +415,7 @@ def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
 def _impression_complement(verb: Token) -> Token | None:
     """The complement of a verb of impression ("seemed [lost]", "is expected [to win]"), if it is one."""
     lemma = verb.lemma_.lower()
-    if lemma not in IMPRESSION_VERBS and not (
+    if lemma not in RAISING_VERBS and not (
             lemma == "expect" and any(c.dep_ == "auxpass" for c in verb.children)
             and not any(c.dep_ == "agent" for c in verb.children)):
         return None
@@ -428,9 +428,10 @@ def _impression(doc: Doc, verb: Token, complement: Token, quotes: list[Span], se
     marks it. 'Obama seemed to recognize X' is Obama's own cue ('recognize'), found on its own."""
     if complement.dep_ == "xcomp" and _is_cue_verb(complement):
         return None
-    content_idx = set(range(subject.left_edge.i, complement.right_edge.i + 1)) \
-        if (subject := _subject(verb)) is not None and subject.i < verb.i else set()
-    content = _fragments(doc, content_idx, quotes)
+    subject = _subject(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    content = _fragments(doc, set(range(subject.left_edge.i, complement.right_edge.i + 1)), quotes)
     if not content:
         return None
     return AttributionSpan(cue=_cue_span(doc, verb), content=content, source=None,
@@ -632,7 +633,7 @@ def _carries_over(gap: Span, last: AttributionSpan) -> bool:
         return False  # a quote inside the cue's clause: 'said on Fox News's “Fox and Friends”'
     if len(words) <= 6:
         return True
-    if last.cue is None or not gap.start <= last.cue.start < gap.end or "\n" in gap.text:
+    if not cue_in_gap or "\n" in gap.text:
         return False
     after_cue_sentence = gap.doc[last.cue.sent.end : gap.end]  # the quote opens the next sentence
     return all(t.is_punct or t.is_space for t in after_cue_sentence)
