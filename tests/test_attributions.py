@@ -588,3 +588,11 @@ def test_a_quote_runs_on_past_an_aside_of_its_cue_clause():
     lead = next(a for a in found if a.content == "It is the wrong plan")
     carried = next(a for a in found if a.content == "We will fight it.")
     assert carried.continues == lead.id and carried.speaker.name == "Black"
+
+
+def test_a_double_mark_the_tokenizer_splits_still_opens_a_quote():
+    # spaCy splits the second "''" of "Press.'' ''She" into two "'" tokens
+    text = "''It is nonsense,'' Mr. Reed said on NBC's ''Meet the Press.'' ''She is wrong about everything.''"
+    found = attributions(text)
+    assert [a.content for a in found] == ["It is nonsense", "She is wrong about everything."]
+    assert found[1].continues == found[0].id

@@ -607,12 +607,12 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 def _quote_before(previous: list[AttributionSpan]) -> AttributionSpan:
     """The attribution a quote may run on from: the last one before it, or the quoted one
-    before that when what lies between only reports words within its cue's own sentence
-    ('"A," Black said, referring to the party. "B."': "referring to" reports nothing new)."""
+    before that when what lies between is an aside of that quote's cue sentence ('"A," Black
+    said, referring to the party. "B."', '"A," she said, describing how she builds "mixers." "B."')."""
     last = previous[-1]
-    if last.type != "indirect":
+    if last.type == "direct":
         return last
-    quoted = next((a for a in reversed(previous) if a.type != "indirect"), None)
+    quoted = next((a for a in reversed(previous[:-1]) if a.type != "indirect"), None)
     if quoted is None or quoted.cue is None:
         return last
     between = previous[previous.index(quoted) + 1 :]
