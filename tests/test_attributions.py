@@ -596,3 +596,9 @@ def test_a_double_mark_the_tokenizer_splits_still_opens_a_quote():
     found = attributions(text)
     assert [a.content for a in found] == ["It is nonsense", "She is wrong about everything."]
     assert found[1].continues == found[0].id
+
+
+def test_a_named_speaker_after_the_quote_survives_a_parse_that_took_a_quoted_word():
+    a = only("“There's a severe disconnect between this White House and our military,” Flynn, a top "
+             "Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
+    assert a.speaker.mention.text == "Flynn, a top Trump surrogate"

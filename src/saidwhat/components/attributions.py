@@ -93,8 +93,7 @@ def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     outside = [c for c in subjects if not _quote_between(c, verb)]
     if subjects and not outside:  # '"..., all the old trust stuff," Huckabee said': in the quote
-        name = verb.doc[verb.i - 1] if verb.i > 0 else verb
-        return name if name.pos_ in ("PROPN", "PRON") and not _quote_between(name, verb) else None
+        return _name_before(verb)
     subjects = outside
     if len(subjects) > 1:  # "VATICAN CITY — Pope Francis ... said": the parse made the dateline a subject too
         subjects = [c for c in subjects if not _in_dateline(c)] or subjects
@@ -132,6 +131,17 @@ def _subject(verb: Token) -> Token | None:
                     verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None
     return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The head of the words between a closing quote mark and the cue, if they name someone:
+    '"...," Mitt Romney, the 2012 nominee, tweeted'."""
+    doc, start = verb.doc, verb.i
+    while start > 0 and not quote_marks.is_quote(doc[start - 1]) and doc[start - 1].sent == verb.sent:
+        start -= 1
+    words = doc[start : verb.i]
+    root = next((t for t in words if not start <= t.head.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    return root
 
 
 def _agent(verb: Token) -> Token | None:
