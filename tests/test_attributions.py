@@ -602,3 +602,12 @@ def test_a_named_speaker_after_the_quote_survives_a_parse_that_took_a_quoted_wor
     a = only("“There's a severe disconnect between this White House and our military,” Flynn, a top "
              "Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
     assert a.speaker.mention.text == "Flynn, a top Trump surrogate"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Having access to the party's file is valuable,” said Skelly, explaining he worked with the party.", "Skelly"),
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “The alliance is vital.”",
+     "Jake Sullivan"),
+])
+def test_a_name_beside_a_cue_the_parse_left_without_subject(text, speaker):
+    assert attributions(text)[0].speaker.mention.text == speaker

@@ -130,7 +130,29 @@ def _subject(verb: Token) -> Token | None:
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT" or (
                     verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None
+    if verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS:
+        return _name_beside(verb)
     return None
+
+
+def _name_beside(verb: Token) -> Token | None:
+    """A name right next to a finite cue the parse gave no subject: '"...," said Skelly' (Skelly
+    read as an adverb), '..., her adviser, Jake Sullivan, said:' (hung on the phrase before)."""
+    doc = verb.doc
+    before = verb.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before < 0:
+        return None
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if quote_marks.is_quote(doc[before]):  # '"...," said Skelly'
+        return after if after is not None and after.is_title and after.pos_ != "PRON" else None
+    if doc[before].pos_ != "PROPN":
+        return None
+    name = doc[before]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name
 
 
 def _name_before(verb: Token) -> Token | None:
