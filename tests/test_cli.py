@@ -138,3 +138,9 @@ def test_run_on_merge_folds_a_running_quote_into_its_cue(runner, tmp_path):
     (one,) = merged["attributions"]
     assert one["content"] == "We will adapt … The plan stands."
     assert len(one["content_spans"]) == 2
+
+
+def test_csv_carries_the_run_on_link(runner, tmp_path):
+    (tmp_path / "q.txt").write_text('"We will adapt," the minister said. "The plan stands."')
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["analyze", str(tmp_path / "q.txt"), "-f", "csv"]).stdout)))
+    assert [(r["attribution_id"], r["continues"], r["parent"]) for r in rows] == [("0", "", ""), ("1", "0", "")]

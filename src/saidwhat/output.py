@@ -18,6 +18,7 @@ from .schema import ArticleResult
 CSV_COLUMNS = [
     "document_id", "source", "status", "error_kind", "error_message", "published",
     "attribution_id", "speaker", "speaker_kind", "cue", "content", "type", "date", "date_source",
+    "parent", "continues",
 ]
 
 
@@ -74,6 +75,8 @@ def csv_rows(r: ArticleResult) -> list[dict]:
             "type": a.type,
             "date": a.date or "",
             "date_source": a.date_source or "",
+            "parent": "" if a.parent is None else a.parent,
+            "continues": "" if a.continues is None else a.continues,
         }
         for a in r.attributions
     ]
