@@ -66,7 +66,7 @@ class SaidWhat:
 @Language.factory("saidwhat", default_config={"attributions": "rules"})
 def make_saidwhat(nlp: Language, name: str, attributions: str) -> SaidWhat:
     # here rather than in load(): nlp.add_pipe("saidwhat") on any English model tokenizes alike
-    _split_quotation_dashes(nlp)
+    _adjust_tokenizer(nlp)
     return SaidWhat(nlp, name, attributions)
 
 
@@ -89,13 +89,18 @@ def model_path(model: str) -> str:
 # split the em dash off a word or a quote mark but leave this one glued ('”―' was one token,
 # and the quote it closes was then not found).
 QUOTATION_DASH = "―"
+# The double straight mark of '' quotes (NYT style): spaCy keeps it one token through a special
+# case, which its tokenizer misses after a closing one ('Press.'' ''She' gave ' ' for the second,
+# though Tokenizer.explain() does not); as a prefix and a suffix tried first it holds.
+DOUBLE_MARK = "''"
 
 
-def _split_quotation_dashes(nlp: Language) -> None:
-    """Make QUOTATION_DASH a token of its own wherever it stands, as the em dash is."""
+def _adjust_tokenizer(nlp: Language) -> None:
+    """Make QUOTATION_DASH a token of its own wherever it stands, as the em dash is, and keep
+    DOUBLE_MARK one token at either end of a word."""
     tokenizer = nlp.tokenizer  # the model's own rules, extended (spaCy's setters clear its cache)
-    tokenizer.prefix_search = re.compile(f"{tokenizer.prefix_search.__self__.pattern}|^{QUOTATION_DASH}").search
-    tokenizer.suffix_search = re.compile(f"{tokenizer.suffix_search.__self__.pattern}|{QUOTATION_DASH}$").search
+    tokenizer.prefix_search = re.compile(f"^{DOUBLE_MARK}|{tokenizer.prefix_search.__self__.pattern}|^{QUOTATION_DASH}").search
+    tokenizer.suffix_search = re.compile(f"{DOUBLE_MARK}$|{tokenizer.suffix_search.__self__.pattern}|{QUOTATION_DASH}$").search
     tokenizer.infix_finditer = re.compile(f"{tokenizer.infix_finditer.__self__.pattern}|{QUOTATION_DASH}").finditer
 
 

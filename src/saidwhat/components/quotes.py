@@ -22,8 +22,7 @@ MARK_OR_BREAK = re.compile("[\n\"“”«»„'`]")
 
 
 def is_quote(token: Token) -> bool:
-    return token.text in ALL_QUOTES or (token.text == "'" and (
-        _split_double_mark(token) or (token.i > 0 and _split_double_mark(token.doc[token.i - 1]))))
+    return token.text in ALL_QUOTES
 
 
 SINGLE_MARKS = {"'", "‘", "’"}
@@ -49,26 +48,12 @@ def _marks_and_breaks(doc: Doc):
             yield doc[i]
 
 
-def _split_double_mark(token: Token) -> bool:
-    return token.text == "'" and not token.whitespace_ and token.i + 1 < len(token.doc) \
-        and token.doc[token.i + 1].text == "'"
-
-
 def find_quotes(doc: Doc) -> list[Span]:
     """Quote spans (quote marks included), in text order."""
     quotes: list[Span] = []
     open_at: int | None = None
-    second_half = -1  # the second "'" of a "''" the tokenizer split
     for token in _marks_and_breaks(doc):
-        if token.i == second_half:
-            continue
         text = token.text
-        if _split_double_mark(token):  # spaCy splits "''" after a closing "''": 'Press.'' ''She'
-            text, second_half = "''", token.i + 1
-            if open_at is not None:
-                quotes.append(doc[open_at : token.i + 2])
-                open_at = None
-                continue
         if "\n" in text and open_at is not None:  # paragraph break closes an open quote
             if token.i - open_at > 1:
                 quotes.append(doc[open_at : token.i])
@@ -133,8 +118,7 @@ def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
     start, end = span.start, span.end
     for q in quotes:
         if q.start <= start and end <= q.end:  # a quoted stretch is content as a whole, across sentences
-            inner_start = q.start + (2 if _split_double_mark(doc[q.start]) else 1)
-            inner_end = q.end - (2 if _split_double_mark(doc[q.end - 2]) else 1 if _is_mark(doc[q.end - 1]) else 0)
+            inner_start, inner_end = q.start + 1, q.end - 1 if _is_mark(doc[q.end - 1]) else q.end
             while inner_end > inner_start and doc[inner_end - 1].text in (",", ";", ":") or (
                     inner_end > inner_start and doc[inner_end - 1].is_space):
                 inner_end -= 1
