@@ -162,13 +162,16 @@ def _name_before(verb: Token) -> Token | None:
     while start > 0 and not quote_marks.is_quote(doc[start - 1]) and doc[start - 1].sent == verb.sent:
         start -= 1
     words = doc[start : verb.i]
-    root = next((t for t in words if not start <= t.head.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
-    return root
+    return next((t for t in words if not start <= t.head.i < verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _agent(verb: Token) -> Token | None:
     """The noun of the 'by' phrase of a passive cue ("was told by officials")."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if not _passive(verb):
         return None
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in by.children if c.dep_ == "pobj" and _looks_like_source(c)), None) if by is not None else None
@@ -248,7 +251,7 @@ def _expletive(subject: Token) -> bool:
     if subject.lower_ != "it":
         return False
     verb = subject.head
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = _passive(verb)
     return subject.dep_ == "expl" or verb.lemma_ in RAISING_VERBS or (
         passive and any(c.dep_ in CONTENT_DEPS for c in verb.children))
 
@@ -305,7 +308,7 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
 
 def _asks_anonymity(head: Token) -> bool:
     """'declined to be named', 'asked not to be identified': no words reported, only a wish."""
-    return head.dep_ == "xcomp" and head.lemma_ in ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in head.children)
+    return head.dep_ == "xcomp" and head.lemma_ in ANONYMITY_VERBS and _passive(head)
 
 
 def _fronted_participle(verb: Token) -> bool:
@@ -448,19 +451,19 @@ def _impression_complement(verb: Token) -> Token | None:
     """The complement of a verb of impression ("seemed [lost]", "is expected [to win]"), if it is one."""
     lemma = verb.lemma_.lower()
     if lemma not in RAISING_VERBS and not (
-            lemma == "expect" and any(c.dep_ == "auxpass" for c in verb.children)
+            lemma == "expect" and _passive(verb)
             and not any(c.dep_ == "agent" for c in verb.children)):
         return None
     return next((c for c in verb.rights if c.dep_ in IMPRESSION_COMPLEMENT_DEPS), None)
 
 
-def _impression(doc: Doc, verb: Token, complement: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+def _impression(doc: Doc, verb: Token, subject: Token | None, complement: Token, quotes: list[Span],
+                sent_index: int) -> AttributionSpan | None:
     """'Enthusiasm for Clinton appears to have plummeted': the writer's impression, with no source;
     its subject is what the impression is about, so the content is the whole clause, as PARC
     marks it. 'Obama seemed to recognize X' is Obama's own cue ('recognize'), found on its own."""
     if complement.dep_ == "xcomp" and _is_cue_verb(complement):
         return None
-    subject = _subject(verb)
     if subject is None or subject.i > verb.i:
         return None
     content = _fragments(doc, set(range(subject.left_edge.i, complement.right_edge.i + 1)), quotes)
@@ -471,13 +474,13 @@ def _impression(doc: Doc, verb: Token, complement: Token, quotes: list[Span], se
 
 
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    subject = _subject(verb)
     complement = _impression_complement(verb)
-    if complement is not None and not _expletive(_subject(verb) or verb):
-        return _impression(doc, verb, complement, quotes, sent_index)
+    if complement is not None and (subject is None or not _expletive(subject)):
+        return _impression(doc, verb, subject, complement, quotes, sent_index)
     heads = _content_heads(verb)
     if any(_asks_anonymity(h) for h in heads):
         return None
-    subject = _subject(verb)
     excluded = _excluded(verb, subject)
     if not heads and _is_parenthetical(verb):  # "The rules, she said, will cut costs": content is the host clause
         heads = [verb.head]
@@ -644,10 +647,10 @@ def _quote_before(previous: list[AttributionSpan]) -> AttributionSpan:
     last = previous[-1]
     if last.type == "direct":
         return last
-    quoted = next((a for a in reversed(previous[:-1]) if a.type != "indirect"), None)
-    if quoted is None or quoted.cue is None:
+    at = next((i for i in range(len(previous) - 2, -1, -1) if previous[i].type != "indirect"), None)
+    if at is None or previous[at].cue is None:
         return last
-    between = previous[previous.index(quoted) + 1 :]
+    quoted, between = previous[at], previous[at + 1 :]
     sentence = quoted.cue.sent
     if all(a.cue is not None and a.cue.sent == sentence and a.content[0].start >= quoted.content[-1].end for a in between):
         return quoted
