@@ -611,3 +611,13 @@ def test_a_named_speaker_after_the_quote_survives_a_parse_that_took_a_quoted_wor
 ])
 def test_a_name_beside_a_cue_the_parse_left_without_subject(text, speaker):
     assert attributions(text)[0].speaker.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The governor praised the firefighters for their courage.", "the firefighters for their courage"),
+    ("The senator pointed to the budget as the main obstacle.", "the budget as the main obstacle"),
+    ("The governor praised the firefighters on Tuesday.", "the firefighters"),
+    ("The mayor criticized the plan at a rally in Ohio.", "the plan"),
+])
+def test_an_object_content_keeps_what_is_said_of_it_not_when_or_where(text, content):
+    assert only(text).content == content

@@ -53,6 +53,10 @@ CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
 # on Y", "charged X with Y", "praised X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"of", "on", "with", "for", "as"})
+OBJECT_MODIFIER_DEPS = frozenset({"prep", "advcl", "npadvmod"})
+CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "according", "near", "while"})
+VENUE_NOUNS = frozenset({"rally", "event", "debate", "meeting", "appearance", "show", "program", "site",
+                         "page", "account", "twitter", "facebook", "radio", "television", "tv", "forum"})
 # "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
 # a noun naming them, followed by the quoted words themselves.
 WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ", "choose", "echo"})
@@ -345,7 +349,7 @@ def _content_heads(verb: Token) -> list[Token]:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         # the charge goes with its target: "accused him of lying", "blamed the law on Democrats"
         charges = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
-                   and objects and p.i == objects[0].right_edge.i + 1]
+                   and objects and p.i == objects[0].right_edge.i + 1 and not _circumstance(p)]
         objects = [o for o in objects if o.pos_ != "PRON" or charges]
         predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
         if objects:
@@ -365,6 +369,29 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _object_modifiers(verb: Token, last: int) -> set[int]:
+    """Phrases of the cue verb right after its object, which belong to what is said about it:
+    "praised X for its leadership", "pointed to X as the obstacle", "stressed X during a visit"."""
+    out: set[int] = set()
+    for child in verb.rights:
+        if child.i <= last:
+            continue
+        if child.i != last + 1 or child.dep_ not in OBJECT_MODIFIER_DEPS or _circumstance(child):
+            break
+        out.update(range(child.i, child.right_edge.i + 1))
+        last = child.right_edge.i
+    return out
+
+
+def _circumstance(phrase: Token) -> bool:
+    """A phrase that says when, where or in what the words were said ("on Tuesday", "at a
+    rally", "in a statement"), which is the writer's, not part of the content."""
+    if phrase.lower_ in CIRCUMSTANCE_PREPS:
+        return True
+    objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in OCCASION_NOUNS | VENUE_NOUNS for o in objects)
 
 
 def _nested_cue(token: Token, head: Token) -> bool:
@@ -502,6 +529,10 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     # not after a content before the cue ('"X," she says, standing in a field')
     if heads and all(h.i > verb.i for h in heads):
         last = max(h.right_edge.i for h in heads)
+        if all(h.dep_ in ("dobj", "pobj") for h in heads):
+            modifiers = _object_modifiers(verb, last)
+            content_idx |= modifiers
+            excluded -= modifiers
         for child in verb.rights:
             if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child) \
                     and not any(m.dep_ == "mark" and m.lower_ in WRITERS_CONTEXT_MARKS for m in child.children):
