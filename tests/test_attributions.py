@@ -621,3 +621,10 @@ def test_a_name_beside_a_cue_the_parse_left_without_subject(text, speaker):
 ])
 def test_an_object_content_keeps_what_is_said_of_it_not_when_or_where(text, content):
     assert only(text).content == content
+
+
+def test_a_named_poll_is_the_source_of_the_clause_it_modifies():
+    a = only("In a Quinnipiac poll released Sunday, the mayor led her rival by six points.")
+    assert (a.cue.text, a.speaker.mention.text) == ("In", "a Quinnipiac poll released Sunday")
+    assert a.content == "the mayor led her rival by six points"
+    assert attributions("The mayor still leads in the polls.") == []

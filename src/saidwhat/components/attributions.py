@@ -63,6 +63,7 @@ WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ"
 # Where or how words were said, which the parse takes a that-clause after for a relative one.
 OCCASION_NOUNS = frozenset({"statement", "call", "interview", "conference", "briefing", "speech", "letter",
                             "post", "message", "email", "filing", "hearing", "podcast", "video", "broadcast"})
+POLL_NOUNS = frozenset({"poll", "survey"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
 # Verbs that make their object do what the infinitive after it says: "led Republicans to say",
 # "forced the chief executive to admit" (the object speaks; not so after "urged X to ...").
@@ -603,6 +604,38 @@ def _according_to(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -
     )
 
 
+def _in_a_poll(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'In a Fox poll released Sunday, Cruz had 38 percent': the poll is the source of the
+    clause it modifies (not where a cue verb of its own reports: 'in a report, X said ...')."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or _is_cue_verb(token.head):
+        return None
+    poll = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS), None)
+    if poll is None or not _one_poll(poll) or token.head.dep_ == "relcl":
+        return None
+    clause = token.head
+    phrase = set(range(token.i, token.right_edge.i + 1))
+    content_idx = {t.i for t in clause.subtree if t.i not in phrase}
+    content = _fragments(doc, content_idx, quotes)
+    if not content:
+        return None
+    return AttributionSpan(
+        cue=doc[token.i : token.i + 1],
+        content=content,
+        source=_trim(doc[poll.left_edge.i : poll.right_edge.i + 1]),
+        type=quote_marks.attribution_type(content, quotes),
+        sentence=sent_index,
+        rule="in-a-poll",
+    )
+
+
+def _one_poll(noun: Token) -> bool:
+    """A poll told apart from others ("a Fox poll", "the latest CNN/ORC survey", "a poll released
+    Sunday"), not the polls in general ("leads in the polls")."""
+    return noun.tag_ == "NN" and any(
+        c.dep_ in ("compound", "poss", "acl", "nmod") or (c.dep_ == "amod" and c.i < noun.i) or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+        for c in noun.children)
+
+
 def _used_the_words(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
     """'X used the words “...”' → the quoted words are X's, a direct quote."""
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WORD_NOUNS), None)
@@ -716,8 +749,8 @@ def _trigger_indices(doc: Doc) -> list[int]:
     array = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
     wanted = {h for h in set(array[:, 0].tolist()) if strings[h].lower() in _trigger_lemmas()}
-    wanted_lower = strings["according"]
-    return [i for i, (lemma, lower) in enumerate(array.tolist()) if lemma in wanted or lower == wanted_lower]
+    wanted_lower = {strings["according"], strings["in"]}
+    return [i for i, (lemma, lower) in enumerate(array.tolist()) if lemma in wanted or lower in wanted_lower]
 
 
 def find_attributions(doc: Doc) -> Doc:
@@ -732,6 +765,8 @@ def find_attributions(doc: Doc) -> Doc:
             att = _verb_attribution(doc, token, quotes, index)
         elif token.lower_ == "according":
             att = _according_to(doc, token, quotes, index)
+        elif token.lower_ == "in":
+            att = _in_a_poll(doc, token, quotes, index)
         elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
             att = _used_the_words(doc, token, quotes, index)
         if att is not None:
