@@ -628,3 +628,16 @@ def test_a_named_poll_is_the_source_of_the_clause_it_modifies():
     assert (a.cue.text, a.speaker.mention.text) == ("In", "a Quinnipiac poll released Sunday")
     assert a.content == "the mayor led her rival by six points"
     assert attributions("The mayor still leads in the polls.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ('"If the council stays away," Ruiz said, "why would anyone else come?"',
+     "If the council stays away … why would anyone else come?"),
+    ('"We will appeal," Ana Ruiz, a lawyer for the family, said in Sacramento, Calif. "The ruling is wrong."',
+     "We will appeal … The ruling is wrong."),
+])
+def test_both_halves_of_a_quote_split_by_its_cue_are_one_content(text, content):
+    from saidwhat.records import merge_run_on
+
+    (a,) = merge_run_on(saidwhat.analyze(text, published="2023-03-10")).attributions
+    assert a.content == content

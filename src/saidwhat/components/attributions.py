@@ -395,6 +395,13 @@ def _circumstance(phrase: Token) -> bool:
     return any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in OCCASION_NOUNS | VENUE_NOUNS for o in objects)
 
 
+def _quoted_lead(doc: Doc, verb: Token, quotes: list[Span]) -> list[Token]:
+    """The first half of a quote split by its cue, which the parse hangs on the cue verb as
+    a modifier: '"If the nominees stay away," Robinson said, "why would brands come?"'."""
+    return [c for c in verb.lefts if c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("punct", "aux", "auxpass", "neg", "cc")
+            and quote_marks.inside_any(doc[c.left_edge.i : c.right_edge.i + 1], [q for q in quotes if q.end <= verb.i])]
+
+
 def _nested_cue(token: Token, head: Token) -> bool:
     """A second cue inside the content that reports on its own ("noted that X and said Y",
     "..., arguing that Y"): its clause is a separate attribution, not part of this one."""
@@ -510,6 +517,10 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     if any(_asks_anonymity(h) for h in heads):
         return None
     excluded = _excluded(verb, subject)
+    if heads and all(h.i > verb.i for h in heads):
+        lead = _quoted_lead(doc, verb, quotes)
+        heads = lead + heads
+        excluded -= {t.i for h in lead for t in h.subtree}
     if not heads and _is_parenthetical(verb):  # "The rules, she said, will cut costs": content is the host clause
         heads = [verb.head]
         excluded.update(t.i for t in verb.subtree)
@@ -727,7 +738,8 @@ def _carries_over(gap: Span, last: AttributionSpan) -> bool:
     within one paragraph ('"Q1," the senator said during Saturday's debate. "Q2."')."""
     words = [t for t in gap if not t.is_punct and not t.is_space]
     cue_in_gap = last.cue is not None and gap.start <= last.cue.start < gap.end
-    new_sentence = cue_in_gap and any(t.text in SENTENCE_ENDS or "\n" in t.text for t in gap.doc[last.cue.end : gap.end])
+    new_sentence = cue_in_gap and (any(t.text in SENTENCE_ENDS or "\n" in t.text for t in gap.doc[last.cue.end : gap.end])
+                                   or (bool(words) and words[-1].text.endswith(".")))  # '... in Santa Monica, Calif. "B."'
     if cue_in_gap and not new_sentence and gap.doc[gap.end - 1].text not in QUOTE_JOINERS:
         return False  # a quote inside the cue's clause: 'said on Fox News's “Fox and Friends”'
     if len(words) <= 6:
