@@ -641,3 +641,13 @@ def test_both_halves_of_a_quote_split_by_its_cue_are_one_content(text, content):
 
     (a,) = merge_run_on(saidwhat.analyze(text, published="2023-03-10")).attributions
     assert a.content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union reaffirmed its opposition to the merger, underscoring the divisions in the industry.",
+     "its opposition to the merger"),
+    ("The senator defended her plan to raise the minimum wage to $15 an hour.",
+     "her plan to raise the minimum wage to $15 an hour"),
+])
+def test_a_participle_set_off_after_an_object_content_is_the_writer_s(text, content):
+    assert attributions(text)[0].content == content

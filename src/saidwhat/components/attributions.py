@@ -395,6 +395,12 @@ def _circumstance(phrase: Token) -> bool:
     return any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in OCCASION_NOUNS | VENUE_NOUNS for o in objects)
 
 
+def _aside_on_object(clause: Token, heads: list[Token]) -> bool:
+    """A participle set off by a comma after an object content is the writer's comment on the
+    act: 'reaffirmed their opposition to Trump, underscoring the divisions'."""
+    return all(h.dep_ in ("dobj", "pobj") for h in heads) and clause.doc[clause.left_edge.i - 1].text == ","
+
+
 def _quoted_lead(doc: Doc, verb: Token, quotes: list[Span]) -> list[Token]:
     """The first half of a quote split by its cue, which the parse hangs on the cue verb as
     a modifier: '"If the nominees stay away," Robinson said, "why would brands come?"'."""
@@ -546,7 +552,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
             content_idx |= modifiers
             excluded -= modifiers
         for child in verb.rights:
-            if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child) \
+            if child.i > last and child.dep_ in RUN_ON_DEPS and not _is_cue_verb(child) and not _aside_on_object(child, heads) \
                     and not any(m.dep_ == "mark" and m.lower_ in WRITERS_CONTEXT_MARKS for m in child.children):
                 content_idx.update(t.i for t in child.subtree)
             elif child.i > last and _second_that_clause(child):
