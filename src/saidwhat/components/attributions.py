@@ -468,14 +468,14 @@ def _opens_with_that(clause: Token, noun: Token) -> bool:
 
 
 def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
-    """Tokens of a clause set off by a comma at the end of the content that the writer adds
+    """Tokens of a clause set off by a comma or a dash at the end of the content that the writer adds
     on his own account: a non-restrictive relative clause ("criticized the plan, which the
     mayor drafted") or a contrast ("..., while 22 percent said they might change their mind")."""
     if not content_idx:
         return set()
     last = max(content_idx)
     for i in sorted(content_idx):
-        if i - 1 not in content_idx or doc[i - 1].text != ",":
+        if i - 1 not in content_idx or (doc[i - 1].text != "," and doc[i - 1].text not in DASHES):
             continue
         token = doc[i]
         clause = None
