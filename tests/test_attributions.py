@@ -652,3 +652,9 @@ def test_both_halves_of_a_quote_split_by_its_cue_are_one_content(text, content):
 ])
 def test_a_participle_set_off_after_an_object_content_is_the_writer_s(text, content):
     assert attributions(text)[0].content == content
+
+
+def test_the_one_asked_goes_with_the_request():
+    a = only("The mayor asked the state police to investigate the fire.")
+    assert a.content == "the state police to investigate the fire"
+    assert a.speaker.mention.text == "The mayor"

@@ -346,6 +346,8 @@ def _content_heads(verb: Token) -> list[Token]:
         return []
     if not heads:
         heads = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        if heads:  # "asked the woman to raise her voice": the one asked goes with the request
+            heads = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < heads[0].i and c.right_edge.i + 1 == heads[0].left_edge.i] + heads
     if not heads and lemma not in lexicon.words(NO_OBJECT_CONTENT_FILE):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         # the charge goes with its target: "accused him of lying", "blamed the law on Democrats"
