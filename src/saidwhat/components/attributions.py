@@ -53,6 +53,9 @@ CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
 # on Y", "charged X with Y", "praised X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"of", "on", "with", "for", "as"})
+# Phrases of the cue verb after an object content that go on saying what is said of it
+# ("praised X for its courage", "pointed to X as the obstacle"), unless they give the
+# circumstances of saying it: a time, a venue or an occasion ("on Tuesday", "at a rally").
 OBJECT_MODIFIER_DEPS = frozenset({"prep", "advcl", "npadvmod"})
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "according", "near", "while"})
 VENUE_NOUNS = frozenset({"rally", "event", "debate", "meeting", "appearance", "show", "program", "site",
@@ -63,6 +66,7 @@ WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ"
 # Where or how words were said, which the parse takes a that-clause after for a relative one.
 OCCASION_NOUNS = frozenset({"statement", "call", "interview", "conference", "briefing", "speech", "letter",
                             "post", "message", "email", "filing", "hearing", "podcast", "video", "broadcast"})
+# "In a Fox poll released Sunday, ...": a poll that is the source of the clause it modifies.
 POLL_NOUNS = frozenset({"poll", "survey"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
 # Verbs that make their object do what the infinitive after it says: "led Republicans to say",
@@ -346,8 +350,8 @@ def _content_heads(verb: Token) -> list[Token]:
         return []
     if not heads:
         heads = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-        if heads:  # "asked the woman to raise her voice": the one asked goes with the request
-            heads = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < heads[0].i and c.right_edge.i + 1 == heads[0].left_edge.i] + heads
+        if heads:
+            heads = _addressee(verb, heads[0]) + heads
     if not heads and lemma not in lexicon.words(NO_OBJECT_CONTENT_FILE):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         # the charge goes with its target: "accused him of lying", "blamed the law on Democrats"
@@ -372,6 +376,19 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _addressee(verb: Token, infinitive: Token) -> list[Token]:
+    """The object right before an infinitive content, which goes with the request as PARC
+    marks it: "asked [the woman] to raise her voice"."""
+    return [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < infinitive.i
+            and c.right_edge.i + 1 == infinitive.left_edge.i]
+
+
+def _object_content(heads: list[Token]) -> bool:
+    """Whether the content is the cue's object or prepositional object ("criticized the plan",
+    "called for a ban"), not a clause."""
+    return all(h.dep_ in ("dobj", "pobj") for h in heads)
 
 
 def _object_modifiers(verb: Token, last: int) -> set[int]:
@@ -400,7 +417,7 @@ def _circumstance(phrase: Token) -> bool:
 def _aside_on_object(clause: Token, heads: list[Token]) -> bool:
     """A participle set off by a comma after an object content is the writer's comment on the
     act: 'reaffirmed their opposition to Trump, underscoring the divisions'."""
-    return all(h.dep_ in ("dobj", "pobj") for h in heads) and clause.doc[clause.left_edge.i - 1].text == ","
+    return _object_content(heads) and clause.doc[clause.left_edge.i - 1].text == ","
 
 
 def _quoted_lead(doc: Doc, verb: Token, quotes: list[Span]) -> list[Token]:
@@ -549,7 +566,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     # not after a content before the cue ('"X," she says, standing in a field')
     if heads and all(h.i > verb.i for h in heads):
         last = max(h.right_edge.i for h in heads)
-        if all(h.dep_ in ("dobj", "pobj") for h in heads):
+        if _object_content(heads):
             modifiers = _object_modifiers(verb, last)
             content_idx |= modifiers
             excluded -= modifiers
