@@ -658,3 +658,12 @@ def test_the_one_asked_goes_with_the_request():
     a = only("The mayor asked the state police to investigate the fire.")
     assert a.content == "the state police to investigate the fire"
     assert a.speaker.mention.text == "The mayor"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator scoffed at what the mayor called the “immoral” lie of the campaign.",
+    'He said the plan was "a disaster," and he applauded.',
+])
+def test_a_cue_does_not_take_a_quote_from_inside_another_content(text):
+    found = attributions(text)
+    assert len(found) == 1 and found[0].type == "mixed"

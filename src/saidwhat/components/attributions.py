@@ -814,7 +814,7 @@ def find_attributions(doc: Doc) -> Doc:
         att.sentence = _sentence_index(sent_starts, att.content[0].start)
         found.append(att)
     found.extend(_orphan_quotes(doc, quotes, found, sent_starts))
-    found = _one_per_content(_after_dateline(doc, found))
+    found = _without_quotes_of_other_content(_one_per_content(_after_dateline(doc, found)))
     found.sort(key=lambda a: (a.content[0].start, a.cue.start if a.cue is not None else 0))
     doc._.attributions = _keep_nested_speech(found)
     return doc
@@ -837,6 +837,20 @@ def _one_per_content(found: list[AttributionSpan]) -> list[AttributionSpan]:
             best[key] = att
     kept = {id(a) for a in best.values()}
     return [a for a in found if id(a) in kept]
+
+
+def _without_quotes_of_other_content(found: list[AttributionSpan]) -> list[AttributionSpan]:
+    """Without the quotes that a cue outside another attribution's content took from inside
+    it: in 'He scoffed at what she called the “immoral” lie', “immoral” is part of what she
+    called the lie, not what he scoffed."""
+    tokens = [{i for f in a.content for i in range(f.start, f.end)} for a in found]
+    kept = []
+    for att, inner in zip(found, tokens):
+        taken = att.type == "direct" and att.cue is not None and any(
+            inner < outer and att.cue.start not in outer for outer in tokens)
+        if not taken:
+            kept.append(att)
+    return kept
 
 
 def _after_dateline(doc: Doc, found: list[AttributionSpan]) -> list[AttributionSpan]:
