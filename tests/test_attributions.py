@@ -667,3 +667,11 @@ def test_the_one_asked_goes_with_the_request():
 def test_a_cue_does_not_take_a_quote_from_inside_another_content(text):
     found = attributions(text)
     assert len(found) == 1 and found[0].type == "mixed"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("As the mayor said on Monday, the bridge will stay closed.", "the bridge will stay closed"),
+    ("The bridge will stay closed, as the mayor noted on Monday.", "The bridge will stay closed"),
+])
+def test_an_as_clause_reports_the_clause_it_introduces(text, content):
+    assert only(text).content == content

@@ -199,7 +199,12 @@ def _is_parenthetical(verb: Token) -> bool:
     # a cue set off before a cue verb reports its clause too: "Kyiv, he said, had accepted the plan"
     return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX")
             and (not _is_cue_verb(head) or verb.i < head.i) and _has_subject(verb)
-            and _set_off_by_comma(verb))
+            and (_set_off_by_comma(verb) or _as_clause(verb)))
+
+
+def _as_clause(verb: Token) -> bool:
+    """'As Crane said, the two have become popular': the clause it introduces is what was said."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _set_off_by_comma(verb: Token) -> bool:
