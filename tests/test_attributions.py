@@ -675,3 +675,15 @@ def test_a_cue_does_not_take_a_quote_from_inside_another_content(text):
 ])
 def test_an_as_clause_reports_the_clause_it_introduces(text, content):
     assert only(text).content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union endorsed him on Tuesday.", "him"),
+    ("The mayor denied it.", "it"),
+])
+def test_a_pronoun_object_can_be_what_is_reported_on(text, content):
+    assert only(text).content == content
+
+
+def test_a_listener_is_not_content():
+    assert attributions("The mayor told me.") == []

@@ -53,6 +53,9 @@ CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
 # on Y", "charged X with Y", "praised X for Y", "described X as Y".
 OBJECT_PREPS = frozenset({"of", "on", "with", "for", "as"})
+# Pronoun objects that stand for what is reported on ("endorsed him", "denied it", "said that");
+# other pronoun objects are listeners or fillers ("told me", "said something").
+CONTENT_PRONOUNS = frozenset({"him", "her", "them", "it", "that", "this"})
 # Phrases of the cue verb after an object content that go on saying what is said of it
 # ("praised X for its courage", "pointed to X as the obstacle"), unless they give the
 # circumstances of saying it: a time, a venue or an occasion ("on Tuesday", "at a rally").
@@ -362,7 +365,7 @@ def _content_heads(verb: Token) -> list[Token]:
         # the charge goes with its target: "accused him of lying", "blamed the law on Democrats"
         charges = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
                    and objects and p.i == objects[0].right_edge.i + 1 and not _circumstance(p)]
-        objects = [o for o in objects if o.pos_ != "PRON" or charges]
+        objects = [o for o in objects if o.pos_ != "PRON" or charges or o.lower_ in CONTENT_PRONOUNS]
         predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
         if objects:
             heads = objects + charges + predicates + _as_saying(objects[-1])
