@@ -634,18 +634,19 @@ def _according_to(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -
         if comma is not None:
             source = doc[source.start : comma.i]
     phrase = set(range(token.i, (source.end if source is not None else to.i + 1)))
-    content_idx = {t.i for t in sent if t.i not in phrase}
+    return _phrase_attribution(doc, doc[token.i : to.i + 1], {t.i for t in sent if t.i not in phrase},
+                               source, quotes, sent_index, "according-to")
+
+
+def _phrase_attribution(doc: Doc, cue: Span, content_idx: set[int], source: Span | None, quotes: list[Span],
+                        sent_index: int, rule: str) -> AttributionSpan | None:
+    """An attribution whose cue is a phrase ("according to X", "in a poll"), its content the
+    clause around it."""
     content = _fragments(doc, content_idx, quotes)
     if not content:
         return None
-    return AttributionSpan(
-        cue=doc[token.i : to.i + 1],
-        content=content,
-        source=_trim(source) if source is not None else None,
-        type=quote_marks.attribution_type(content, quotes),
-        sentence=sent_index,
-        rule="according-to",
-    )
+    return AttributionSpan(cue=cue, content=content, source=_trim(source) if source is not None else None,
+                           type=quote_marks.attribution_type(content, quotes), sentence=sent_index, rule=rule)
 
 
 def _in_a_poll(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
@@ -656,20 +657,9 @@ def _in_a_poll(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> A
     poll = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS), None)
     if poll is None or not _one_poll(poll) or token.head.dep_ == "relcl":
         return None
-    clause = token.head
     phrase = set(range(token.i, token.right_edge.i + 1))
-    content_idx = {t.i for t in clause.subtree if t.i not in phrase}
-    content = _fragments(doc, content_idx, quotes)
-    if not content:
-        return None
-    return AttributionSpan(
-        cue=doc[token.i : token.i + 1],
-        content=content,
-        source=_trim(doc[poll.left_edge.i : poll.right_edge.i + 1]),
-        type=quote_marks.attribution_type(content, quotes),
-        sentence=sent_index,
-        rule="in-a-poll",
-    )
+    return _phrase_attribution(doc, doc[token.i : token.i + 1], {t.i for t in token.head.subtree if t.i not in phrase},
+                               doc[poll.left_edge.i : poll.right_edge.i + 1], quotes, sent_index, "in-a-poll")
 
 
 def _one_poll(noun: Token) -> bool:
