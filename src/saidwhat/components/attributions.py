@@ -431,8 +431,9 @@ def _aside_on_object(clause: Token, heads: list[Token]) -> bool:
 def _quoted_lead(doc: Doc, verb: Token, quotes: list[Span]) -> list[Token]:
     """The first half of a quote split by its cue, which the parse hangs on the cue verb as
     a modifier: '"If the nominees stay away," Robinson said, "why would brands come?"'."""
+    closed_before = [q for q in quotes if q.end <= verb.i]
     return [c for c in verb.lefts if c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("punct", "aux", "auxpass", "neg", "cc")
-            and quote_marks.inside_any(doc[c.left_edge.i : c.right_edge.i + 1], [q for q in quotes if q.end <= verb.i])]
+            and quote_marks.inside_any(doc[c.left_edge.i : c.right_edge.i + 1], closed_before)]
 
 
 def _nested_cue(token: Token, head: Token) -> bool:
@@ -534,11 +535,8 @@ def _impression(doc: Doc, verb: Token, subject: Token | None, complement: Token,
         return None
     if subject is None or subject.i > verb.i:
         return None
-    content = _fragments(doc, set(range(subject.left_edge.i, complement.right_edge.i + 1)), quotes)
-    if not content:
-        return None
-    return AttributionSpan(cue=_cue_span(doc, verb), content=content, source=None,
-                           type=quote_marks.attribution_type(content, quotes), sentence=sent_index, rule="impression")
+    return _clause_attribution(doc, _cue_span(doc, verb), set(range(subject.left_edge.i, complement.right_edge.i + 1)),
+                               None, quotes, sent_index, "impression")
 
 
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
@@ -634,14 +632,14 @@ def _according_to(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -
         if comma is not None:
             source = doc[source.start : comma.i]
     phrase = set(range(token.i, (source.end if source is not None else to.i + 1)))
-    return _phrase_attribution(doc, doc[token.i : to.i + 1], {t.i for t in sent if t.i not in phrase},
+    return _clause_attribution(doc, doc[token.i : to.i + 1], {t.i for t in sent if t.i not in phrase},
                                source, quotes, sent_index, "according-to")
 
 
-def _phrase_attribution(doc: Doc, cue: Span, content_idx: set[int], source: Span | None, quotes: list[Span],
+def _clause_attribution(doc: Doc, cue: Span, content_idx: set[int], source: Span | None, quotes: list[Span],
                         sent_index: int, rule: str) -> AttributionSpan | None:
-    """An attribution whose cue is a phrase ("according to X", "in a poll"), its content the
-    clause around it."""
+    """An attribution whose content is a clause the rule has already marked out ("according
+    to X", "in a poll", a verb of impression), or None if nothing of it is left once trimmed."""
     content = _fragments(doc, content_idx, quotes)
     if not content:
         return None
@@ -658,7 +656,7 @@ def _in_a_poll(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> A
     if poll is None or not _one_poll(poll) or token.head.dep_ == "relcl":
         return None
     phrase = set(range(token.i, token.right_edge.i + 1))
-    return _phrase_attribution(doc, doc[token.i : token.i + 1], {t.i for t in token.head.subtree if t.i not in phrase},
+    return _clause_attribution(doc, doc[token.i : token.i + 1], {t.i for t in token.head.subtree if t.i not in phrase},
                                doc[poll.left_edge.i : poll.right_edge.i + 1], quotes, sent_index, "in-a-poll")
 
 
