@@ -97,6 +97,36 @@ def test_rule_attributions_are_the_rule_steps_spans_as_characters(nlp):
     assert [text[s:e] for s, e in att.content] == ["the tax plan would help families"]
 
 
+def test_a_tagger_content_takes_the_edges_of_the_rule_content_it_mostly_shares(nlp):
+    from saidwhat.learned.component import _matching_rule, _rule_contents
+
+    doc = nlp("The senator said on Monday that the tax plan would help families with children.")
+    rules = _rule_contents(doc._.attributions)
+    near = doc.char_span(*_at(doc.text, "the tax plan would help families"))
+    assert [c.text for c in _matching_rule([near], rules).content] == ["that the tax plan would help families with children"]
+    assert _matching_rule([doc.char_span(*_at(doc.text, "families with children"))], rules) is None  # under half shared
+
+
+def test_a_quote_that_runs_on_is_one_rule_content_with_the_quote_it_continues(nlp):
+    from saidwhat.learned.component import _rule_contents
+
+    doc = nlp("“The bridge is unsafe,” the engineer said. “It should close today.”\n\nThe council met later.")
+    (chain,) = [r for r in _rule_contents(doc._.attributions) if r.type == "direct"]
+    assert [c.text for c in chain.content] == ["The bridge is unsafe", "It should close today."]
+    assert chain.source.text == "the engineer" and len(chain.attributions) == 2
+
+
+def test_the_rules_quotes_the_tagger_missed_are_kept_and_its_overlaps_are_not(nlp):
+    from saidwhat.learned.component import _quotes_missed, _rule_contents
+
+    doc = nlp("“We will rebuild the bridge,” the mayor said. The governor argued that taxes were too high.")
+    rules = _rule_contents(doc._.attributions)
+    assert {r.type for r in rules} == {"direct", "indirect"}
+    assert [a.content[0].text for a in _quotes_missed([], rules)] == ["We will rebuild the bridge"]  # reported speech is not
+    quote = next(r for r in rules if r.type == "direct")
+    assert _quotes_missed(quote.attributions, rules) == []
+
+
 def test_windows_keep_paragraphs_whole_and_respect_the_limit():
     text = "One two three.\nFour five six.\nSeven eight nine ten eleven twelve. Thirteen fourteen."
     offsets = _word_pieces(text)

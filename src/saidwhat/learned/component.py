@@ -8,6 +8,7 @@ first, and the tagger keeps, mends or drops what they found.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -29,17 +30,68 @@ def _chars(span: Span | None) -> list[tuple[int, int]]:
     return [] if span is None else [(span.start_char, span.end_char)]
 
 
+def _char_attribution(att: AttributionSpan) -> CharAttribution:
+    return CharAttribution(_chars(att.source), _chars(att.cue), [f for c in att.content for f in _chars(c)])
+
+
 def rule_attributions(doc: Doc) -> list[CharAttribution]:
     """The attributions the rule step left on ``doc._.attributions``, as character fragments."""
-    return [CharAttribution(_chars(a.source), _chars(a.cue), [f for c in a.content for f in _chars(c)])
-            for a in doc._.attributions]
+    return [_char_attribution(a) for a in doc._.attributions]
+
+
+def _tokens(spans: list[Span]) -> set[int]:
+    return {t.i for s in spans for t in s if not t.is_punct}
+
+
+@dataclass
+class _RuleContent:
+    """A rule attribution with the quotes that run on from it (the tagger, like PolNeAR, takes
+    those as one content): its content, type and source, and the attributions it is made of."""
+
+    content: list[Span]
+    type: str
+    source: Span | None
+    attributions: list[AttributionSpan]
+
+
+def _rule_contents(rule_found: list[AttributionSpan]) -> list[_RuleContent]:
+    chains: dict[int, _RuleContent] = {}
+    for att in rule_found:
+        lead = att.continues or att
+        chain = chains.setdefault(id(lead), _RuleContent([], lead.type, lead.source, []))
+        chain.content.extend(att.content)
+        chain.attributions.append(att)
+    return list(chains.values())
+
+
+def _quotes_missed(found: list[AttributionSpan], rule_contents: list[_RuleContent]) -> list[AttributionSpan]:
+    """The rules' direct and mixed quotes that share no word with any content the tagger found.
+    The quote marks make these the rules' surest finds (PolNeAR dev: 16 of 21 right)."""
+    tagged = {i for att in found for i in _tokens(att.content)}
+    return [att for rule in rule_contents if rule.type in ("direct", "mixed") and not _tokens(rule.content) & tagged
+            for att in rule.attributions]
+
+
+def _matching_rule(content: list[Span], rule_contents: list[_RuleContent]) -> _RuleContent | None:
+    """The rule content that shares most tokens with the tagger's, if it shares at least half
+    of the two together (Jaccard >= 0.5)."""
+    tagged = _tokens(content)
+    best, best_overlap = None, 0.5
+    for rule in rule_contents:
+        ruled = _tokens(rule.content)
+        overlap = len(tagged & ruled) / len(tagged | ruled) if ruled else 0.0
+        if overlap >= best_overlap:
+            best, best_overlap = rule, overlap
+    return best
 
 
 def find_attributions(doc: Doc) -> Doc:
     """Set ``doc._.attributions`` (list of AttributionSpan) from the learned tagger, in text order."""
     text = text_of(doc)
     tagger = get_tagger()
-    found_by_rules = rule_attributions(rules.find_attributions(doc)) if tagger.rule_features else None
+    rule_found = list(rules.find_attributions(doc)._.attributions) if tagger.rule_features else []
+    found_by_rules = [_char_attribution(a) for a in rule_found] if tagger.rule_features else None
+    rule_contents = _rule_contents(rule_found)
     spans = tagger.tag(text, found_by_rules)
     linked = link(text, spans["source"], spans["cue"], spans["content"])
     quotes = quote_marks.find_quotes(doc)
@@ -51,9 +103,18 @@ def find_attributions(doc: Doc) -> Doc:
             continue
         cue = _span(doc, *att.cue) if att.cue else None
         source = _span(doc, *att.source) if att.source else None
+        rule = _matching_rule(content, rule_contents)
+        if rule is not None:
+            # Where the rules found the same content, the parse and the quote marks place the
+            # edges of a quotation or reported speech better than the tagger (PolNeAR dev: 110
+            # contents right where the tagger's were wrong, 58 the other way round); in mixed
+            # quotes the tagger's edges do better. A source the tagger missed is the rules'.
+            content = rule.content if rule.type in ("direct", "indirect") else content
+            source = source or rule.source
         found.append(AttributionSpan(
             cue=cue, content=content, source=source, type=quote_marks.attribution_type(content, quotes),
             sentence=max(0, bisect.bisect_right(sent_starts, content[0].start) - 1), rule="learned"))
+    found.extend(_quotes_missed(found, rule_contents))
     found.sort(key=lambda a: (a.content[0].start, a.cue.start if a.cue is not None else 0))
     doc._.attributions = found
     return doc
