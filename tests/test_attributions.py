@@ -687,3 +687,8 @@ def test_a_pronoun_object_can_be_what_is_reported_on(text, content):
 
 def test_a_listener_is_not_content():
     assert attributions("The mayor told me.") == []
+
+
+def test_a_clause_the_parse_read_as_an_object_is_the_content_not_a_quote_in_it():
+    text = 'The treasurer said those donations paid for "sponsorships" at the charity\'s golf tournament.'
+    assert only(text).content == 'those donations paid for "sponsorships" at the charity\'s golf tournament'

@@ -354,6 +354,8 @@ def _content_heads(verb: Token) -> list[Token]:
     object of a fixed preposition ("called for a ban")."""
     lemma = verb.lemma_.lower()
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and _is_parenthetical(c))]
+    if not heads and lemma in lexicon.words("speech_verbs"):
+        heads = _clause_read_as_object(verb)
     if not heads and lemma in lexicon.words(CLAUSE_ONLY_FILE):
         return []
     if not heads:
@@ -384,6 +386,18 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _clause_read_as_object(verb: Token) -> list[Token]:
+    """A clause the parse reads as an object with a participle after it: in "said those
+    donations paid for sponsorships", "paid" hangs on "donations" as a modifier."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"]
+    if not objects:
+        return []
+    obj = objects[0]
+    verbs = [c for c in obj.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+             and not any(m.tag_ in ("WDT", "WP", "IN") or m.dep_ in SUBJECT_DEPS for m in c.lefts)]
+    return [obj] if verbs and verbs[0].i == obj.i + 1 else []
 
 
 def _addressee(verb: Token, infinitive: Token) -> list[Token]:
