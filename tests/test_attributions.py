@@ -692,3 +692,23 @@ def test_a_listener_is_not_content():
 def test_a_clause_the_parse_read_as_an_object_is_the_content_not_a_quote_in_it():
     text = 'The treasurer said those donations paid for "sponsorships" at the charity\'s golf tournament.'
     assert only(text).content == 'those donations paid for "sponsorships" at the charity\'s golf tournament'
+
+
+@pytest.mark.parametrize("text, content", [
+    ("When the council voted, 46 percent of the members said yes.", "yes"),
+    ("Last month, 26 percent of the members said the same.", "the same"),
+])
+def test_a_word_that_stands_for_a_statement_is_content(text, content):
+    assert only(text).content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Then the principal asked the students if they were always so serious.", "if they were always so serious"),
+    ("The reporter asked the governor whether the plant would close.", "whether the plant would close"),
+])
+def test_the_question_of_ask_is_its_content_however_the_parse_hangs_it(text, content):
+    assert only(text).content == content
+
+
+def test_an_if_clause_after_a_request_is_not_a_question():
+    assert only("She asked for a recount if the margin was small.").content != "if the margin was small"

@@ -47,6 +47,10 @@ EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
 ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
 DASHES = frozenset({"—", "–", "―", "--"})
 # Objects of a cue that say no words were reported ("said nothing new", "added little").
+# Verbs whose content is a question ("asked them if ...", "wondered whether ...").
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
+# Words that stand for a whole statement after a speech verb ("said yes", "said so", "said the same").
+STAND_IN_ANSWERS = frozenset({"yes", "no", "so", "same"})
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
 # Subordinators of a contrast the writer adds after the content ("..., while others said ...").
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
@@ -355,7 +359,7 @@ def _content_heads(verb: Token) -> list[Token]:
     lemma = verb.lemma_.lower()
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and _is_parenthetical(c))]
     if not heads and lemma in lexicon.words("speech_verbs"):
-        heads = _clause_read_as_object(verb)
+        heads = _clause_read_as_object(verb) or _stand_in_answer(verb) or _question_read_as_condition(verb)
     if not heads and lemma in lexicon.words(CLAUSE_ONLY_FILE):
         return []
     if not heads:
@@ -386,6 +390,24 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _question_read_as_condition(verb: Token) -> list[Token]:
+    """The question of "asked the students if they were ready", which the parse reads as a
+    condition (an adverbial "if" clause) of the asking."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return []
+    listener = {t.i for c in verb.children if c.dep_ in ("dobj", "advmod") for t in c.subtree}
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            and all(i in listener for i in range(verb.i + 1, c.left_edge.i))][:1]  # not "asked for X if"
+
+
+def _stand_in_answer(verb: Token) -> list[Token]:
+    """A word that stands for a whole statement: "46 percent said yes", "55 percent said so",
+    "26 percent said the same"."""
+    return [c for c in verb.children if c.i > verb.i and c.lower_ in STAND_IN_ANSWERS
+            and c.dep_ in ("dobj", "advmod", "intj", "ccomp", "acomp", "nsubj")][:1]
 
 
 def _clause_read_as_object(verb: Token) -> list[Token]:
