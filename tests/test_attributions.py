@@ -712,3 +712,16 @@ def test_the_question_of_ask_is_its_content_however_the_parse_hangs_it(text, con
 
 def test_an_if_clause_after_a_request_is_not_a_question():
     assert only("She asked for a recount if the margin was small.").content != "if the margin was small"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The senator called for the minimum wage to be raised.", "called for", "the minimum wage to be raised"),
+    ("She has not called for him to resign.", "has not called for", "him to resign"),
+])
+def test_a_cue_s_preposition_that_opens_a_clause_stays_with_the_cue(text, cue, content):
+    att = only(text)
+    assert (att.cue.text, att.content) == (cue, content)
+
+
+def test_a_preposition_of_another_verb_opens_no_content():
+    assert attributions("They waited for the bus to come.") == []

@@ -324,6 +324,10 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
             end += 1
         else:
             break
+    marker = doc[end] if end < len(doc) else None
+    if marker is not None and marker.head.head == verb and marker.head.dep_ == "advcl" \
+            and _preposition_of_cue(verb, marker.head) == marker:
+        end += 1  # "called for [the wage to be raised]"
     return doc[start:end]
 
 
@@ -384,12 +388,29 @@ def _content_heads(verb: Token) -> list[Token]:
                 heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
                 break
     if not heads:
+        heads = _clause_after_preposition(verb)
+    if not heads:
         heads = _clause_hung_on_a_medium(verb)
     if not heads and lemma in lexicon.words("speech_verbs"):
         # "Not a chance, she said.": words without a verb, which the parse leaves unattached
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _preposition_of_cue(verb: Token, clause: Token) -> Token | None:
+    """The fixed preposition of the cue ("called for") that opens ``clause`` as its marker:
+    "called for all candidates to lay out their plans"."""
+    lemma = verb.lemma_.lower()
+    return next((m for m in clause.children if m.dep_ == "mark" and m.i == clause.left_edge.i
+                 and (lemma, m.lower_) in lexicon.prepositional_cues()), None)
+
+
+def _clause_after_preposition(verb: Token) -> list[Token]:
+    """The clause after a cue's fixed preposition, which the parse makes the clause's marker:
+    in "called for the wage to be raised", "for" opens "the wage to be raised"."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1
+            and _preposition_of_cue(verb, c) is not None][:1]
 
 
 def _question_read_as_condition(verb: Token) -> list[Token]:
@@ -598,6 +619,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
         # "said in a statement that X": X
         if head.dep_ == "prep" or (head.head.dep_ in ("prep", "pobj", "dobj") and verb in head.ancestors):
             excluded -= {t.i for t in head.subtree}
+        if head.dep_ == "advcl" and (preposition := _preposition_of_cue(verb, head)) is not None:
+            excluded.add(preposition.i)  # part of the cue
         for t in head.subtree:
             if t.lower_ == "according" and t.i > head.i:  # "..., according to state media": a source of its own
                 excluded.update(range(t.i, t.right_edge.i + 1))
