@@ -46,11 +46,11 @@ CUE_ATTACHED_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "punc
 EDGE_PUNCT = set(",.;:!?—–-()[]") | {"--"}
 ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
 DASHES = frozenset({"—", "–", "―", "--"})
-# Objects of a cue that say no words were reported ("said nothing new", "added little").
 # Verbs whose content is a question ("asked them if ...", "wondered whether ...").
 QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
 # Words that stand for a whole statement after a speech verb ("said yes", "said so", "said the same").
 STAND_IN_ANSWERS = frozenset({"yes", "no", "so", "same"})
+# Objects of a cue that say no words were reported ("said nothing new", "added little").
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
 # Subordinators of a contrast the writer adds after the content ("..., while others said ...").
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
