@@ -725,3 +725,17 @@ def test_a_cue_s_preposition_that_opens_a_clause_stays_with_the_cue(text, cue, c
 
 def test_a_preposition_of_another_verb_opens_no_content():
     assert attributions("They waited for the bus to come.") == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("I am fully aware that many of you have concerns about me.", "am fully aware",
+     "that many of you have concerns about me"),
+    ("The organizers were not sure the march would go ahead.", "were not sure", "the march would go ahead"),
+])
+def test_an_adjective_of_belief_with_its_own_clause_is_a_cue(text, cue, content):
+    att = only(text)
+    assert (att.cue.text, att.content) == (cue, content)
+
+
+def test_an_adjective_of_belief_without_a_clause_is_not_a_cue():
+    assert attributions("The mayor is aware of the risk.") == []

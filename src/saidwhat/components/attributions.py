@@ -28,6 +28,7 @@ CONTENT_DEPS = ("ccomp", "parataxis")
 NO_OBJECT_CONTENT_FILE = "no_object_content"
 # Cues that report only with a clause or a quote ("found that ...", not "found a way").
 CLAUSE_ONLY_FILE = "clause_only_cues"
+STANCE_ADJECTIVES_FILE = "stance_adjectives"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose "it" subject stands for the clause after them ("it seems that ..."); with another
 # subject they report the writer's impression, with no source ("the team appeared paralyzed").
@@ -94,11 +95,18 @@ def _cue_lemmas() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _trigger_lemmas() -> frozenset[str]:
-    return _cue_lemmas() | WORD_USE_VERBS
+    return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE)
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _cue_lemmas() and token.lower_ != "according"
+    return (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _cue_lemmas() and token.lower_ != "according") \
+        or _is_stance_adjective(token)
+
+
+def _is_stance_adjective(token: Token) -> bool:
+    """An adjective after "be" that reports a belief with its own that-clause: "we are confident that ..."."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in lexicon.words(STANCE_ADJECTIVES_FILE) \
+        and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -313,7 +321,8 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
     before = {c.i for c in verb.lefts if c.dep_ in CUE_LEFT_DEPS and (c.dep_ != "advmod" or c.lower_ in CUE_ADVERBS)}
     while start - 1 in before:
         start -= 1
-    if verb.dep_ == "xcomp" and _impression_complement(verb.head) == verb:  # "seemed to recognize"
+    if (verb.dep_ == "xcomp" and _impression_complement(verb.head) == verb) \
+            or (_is_stance_adjective(verb) and verb.head.i < verb.i):  # "seemed to recognize", "is not sure"
         start = min(start, _cue_span(doc, verb.head).start)
     lemma = verb.lemma_.lower()
     for child in verb.rights:
