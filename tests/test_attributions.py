@@ -739,3 +739,12 @@ def test_an_adjective_of_belief_with_its_own_clause_is_a_cue(text, cue, content)
 
 def test_an_adjective_of_belief_without_a_clause_is_not_a_cue():
     assert attributions("The mayor is aware of the risk.") == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The senator was critical of the trade deal.", "was critical of", "the trade deal"),
+    ("Many farmers are wary of the new rules.", "are wary of", "the new rules"),
+])
+def test_an_adjective_that_takes_a_stance_on_its_object_is_a_cue(text, cue, content):
+    att = only(text)
+    assert (att.cue.text, att.content) == (cue, content)

@@ -95,7 +95,8 @@ def _cue_lemmas() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _trigger_lemmas() -> frozenset[str]:
-    return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE)
+    return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE) \
+        | {lemma for lemma, _ in lexicon.prepositional_cues()}
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -104,9 +105,14 @@ def _is_cue_verb(token: Token) -> bool:
 
 
 def _is_stance_adjective(token: Token) -> bool:
-    """An adjective after "be" that reports a belief with its own that-clause: "we are confident that ..."."""
-    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in lexicon.words(STANCE_ADJECTIVES_FILE) \
-        and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+    """An adjective after "be" that reports a belief with its own that-clause ("we are confident
+    that ...") or takes a stance on the object of its preposition ("is critical of the deal")."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.words(STANCE_ADJECTIVES_FILE) and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return True
+    return any(c.dep_ == "prep" and (lemma, c.lower_) in lexicon.prepositional_cues() for c in token.children)
 
 
 def _subject(verb: Token) -> Token | None:

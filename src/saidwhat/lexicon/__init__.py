@@ -62,5 +62,7 @@ def learned_cues() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def prepositional_cues() -> frozenset[tuple[str, str]]:
-    """(verb lemma, preposition) pairs whose object is the content ("called for a ban")."""
-    return frozenset(tuple(line.lower().split()[:2]) for line in _lines("prep_cues.txt"))
+    """(verb or adjective lemma, preposition) pairs whose object is the content ("called for a
+    ban", "is critical of the deal")."""
+    return frozenset(tuple(line.lower().split()[:2]) for name in ("prep_cues.txt", "stance_adjective_preps.txt")
+                     for line in _lines(name))
