@@ -96,7 +96,7 @@ def _cue_lemmas() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _trigger_lemmas() -> frozenset[str]:
     return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE) \
-        | {lemma for lemma, _ in lexicon.prepositional_cues()}
+        | {lemma for lemma, _ in lexicon.stance_adjective_preps()}
 
 
 def _is_cue_verb(token: Token) -> bool:

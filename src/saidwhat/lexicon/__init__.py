@@ -60,9 +60,19 @@ def learned_cues() -> frozenset[str]:
     return frozenset(line.split("\t", 1)[0].lower() for line in _lines("learned_cues.tsv"))
 
 
+def _pairs(name: str) -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(line.lower().split()[:2]) for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def stance_adjective_preps() -> frozenset[tuple[str, str]]:
+    """(adjective lemma, preposition) pairs after "be" whose object a stance is taken on ("is
+    critical of the deal")."""
+    return _pairs("stance_adjective_preps.txt")
+
+
 @lru_cache(maxsize=None)
 def prepositional_cues() -> frozenset[tuple[str, str]]:
     """(verb or adjective lemma, preposition) pairs whose object is the content ("called for a
     ban", "is critical of the deal")."""
-    return frozenset(tuple(line.lower().split()[:2]) for name in ("prep_cues.txt", "stance_adjective_preps.txt")
-                     for line in _lines(name))
+    return _pairs("prep_cues.txt") | stance_adjective_preps()
