@@ -109,3 +109,9 @@ def test_money_the_model_read_into_a_company_name_is_an_amount(nlp):
     assert [(a.text, a.value, a.unit) for a in found.values()] == [
         ("1.8 billion euros", 1.8e9, "EUR"), ("$1.95 billion", 1.95e9, "USD")]
     assert amounts(nlp, "Boeing 737 jets were grounded.") == {}
+
+
+def test_money_the_model_reads_as_a_date_is_money(nlp):
+    # spaCy tags "20bn a year" DATE; after the pound sign it is a sum of money
+    found = amounts(nlp, "Spending pressures could top £20bn a year by 2029.")
+    assert (found["£20bn"].value, found["£20bn"].unit) == (2e10, "GBP")

@@ -449,6 +449,31 @@ def test_a_line_opening_with_a_single_quote_mark_is_a_direct_quote():
     assert attributions("Don't go, he said.")[0].type == "indirect"
 
 
+def test_british_copy_quotes_with_single_marks():
+    text = ("Speaking in Leeds, the minister said: 'We inherited a mess. It will take time to clear up.'\n\n"
+            "'They had no plan,' Ms Hale said. 'The voters' patience has run out.'\n\n"
+            "The union called the offer 'a start', but said workers needed more.")
+    found = {a.content: (a.type, a.speaker.name) for a in attributions(text)}
+    assert found["We inherited a mess. It will take time to clear up."][0] == "direct"
+    assert found["They had no plan"] == ("direct", "Ms Hale")
+    # a plural possessive inside the quote does not close it; the quote that runs on keeps its speaker
+    assert found["The voters' patience has run out."] == ("direct", "Ms Hale")
+    assert found["the offer 'a start'"][0] == "mixed"
+
+
+def test_apostrophes_are_not_quote_marks():
+    a = only("The mayor said rock 'n' roll in the '90s didn't need the leaders' blessing.")
+    assert a.type == "indirect"
+    assert a.content == "rock 'n' roll in the '90s didn't need the leaders' blessing"
+
+
+def test_a_participle_after_the_content_speaks_for_the_subject_of_the_cue():
+    found = attributions("Ana Ruiz has promised that the council will 'fix the roads', insisting there will be no new tax.")
+    insisting = next(a for a in found if a.cue.text == "insisting")
+    assert insisting.speaker.name == "Ana Ruiz"
+    assert insisting.content == "there will be no new tax"
+
+
 def test_a_relative_clause_after_the_speaker_takes_no_quote_before_it():
     a = only('"Their voices matter," said Rev. Anne Cole, a Jesuit priest and commentator who has written extensively about the papacy.')
     assert a.cue.text == "said" and a.speaker.name == "Anne Cole"

@@ -56,6 +56,16 @@ def test_multiword_cue(nlp):
     assert (att.date, att.date_source) == ("2024-05-29", "cue")
 
 
+def test_the_occasion_of_speaking_dates_the_cue(nlp):
+    att = dated(nlp, "Speaking at a depot in Leeds on Thursday, the minister said the trains would run.",
+                "said", "the trains would run")
+    assert (att.date, att.date_source) == ("2024-05-30", "sentence")
+    # another event before the statement does not date it
+    att = dated(nlp, "After touring the depot on Thursday, the minister said the trains would run.",
+                "said", "the trains would run")
+    assert att.date is None
+
+
 def test_time_in_content_does_not_date_the_statement(nlp):
     att = dated(nlp, "Officials said the summit is in July.", "said", "the summit is in July")
     assert (att.date, att.date_source, att.date_time) == (None, None, None)

@@ -299,3 +299,14 @@ def test_final_quarter_is_of_a_year_only_with_the_year():
     assert [(t.text, t.value) for t in extract("Orders fell in the final quarter of 1988.", "1989-10-26")] == [
         ("the final quarter of 1988", "1988-Q4")]
     assert extract("The Bulls led by ten points in the final quarter.", "1989-10-26") == []
+
+
+def test_a_rate_after_a_sum_with_a_glued_scale_is_a_set(nlp):
+    assert ("a year", "P1Y", "SET") in times(nlp, "Spending pressures could top £20bn a year by 2029.")
+    assert one(nlp, "He spent a year in Paris.") == ("a year", "P1Y", "DURATION")
+
+
+def test_a_season_that_names_a_kind_of_thing_is_no_time(nlp):
+    assert times(nlp, "He would not rule out cuts to winter fuel payments.") == []
+    text, value, kind = one(nlp, "Sales slowed in the winter.")
+    assert (text, kind, value.endswith("-WI")) == ("the winter", "DATE", True)

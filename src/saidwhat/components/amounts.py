@@ -277,8 +277,10 @@ def _skip_marks(doc: Doc, t: _Tables) -> tuple[list[bool], list[bool]]:
     in_name = [False] * len(doc)
     for ent in doc.ents:
         if ent.label_ in _TIME_LABELS:
-            for k in range(ent.start, ent.end):
-                in_time[k] = True
+            # the model reads "£20bn a year" as a date; after a currency sign it is money
+            if not (ent.start > 0 and doc[ent.start - 1].text in t.symbols):
+                for k in range(ent.start, ent.end):
+                    in_time[k] = True
         elif ent.label_ not in _AMOUNT_LABELS:
             for k in range(ent.start, _name_end(doc, ent, t)):
                 in_name[k] = True

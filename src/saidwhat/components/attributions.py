@@ -157,6 +157,10 @@ def _subject(verb: Token) -> Token | None:
             if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and ancestor.tag_ in NONFINITE_TAGS \
                     and ancestor.dep_ in CONTENT_DEPS + ("xcomp",):
                 continue  # "said he would order X and warned ...": "warned" goes with "said", not "order"
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and ancestor.dep_ in CONTENT_DEPS \
+                    and ancestor.head.i < ancestor.i and _is_cue_verb(ancestor.head) \
+                    and verb.doc[verb.left_edge.i - 1].text == ",":
+                continue  # "promised that Labour will X, insisting ...": the one who promised insists
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT" or (
                     verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None

@@ -21,11 +21,16 @@ ALL_QUOTES = OPENING | CLOSING | STRAIGHT
 MARK_OR_BREAK = re.compile("[\n\"“”«»„'`]")
 
 
-def is_quote(token: Token) -> bool:
-    return token.text in ALL_QUOTES
-
-
 SINGLE_MARKS = {"'", "‘", "’"}
+# doc.user_data key: the indices of the single marks that open or close a quotation (the rest
+# are apostrophes), set by find_quotes
+SINGLE_QUOTE_MARKS_KEY = "saidwhat.single_quote_marks"
+
+
+def is_quote(token: Token) -> bool:
+    """A double quote mark, or a single one that find_quotes paired as a quotation's edge."""
+    return token.text in ALL_QUOTES or (
+        token.text in SINGLE_MARKS and token.i in token.doc.user_data.get(SINGLE_QUOTE_MARKS_KEY, ()))
 
 
 def _is_mark(token: Token) -> bool:
@@ -49,7 +54,8 @@ def _marks_and_breaks(doc: Doc):
 
 
 def find_quotes(doc: Doc) -> list[Span]:
-    """Quote spans (quote marks included), in text order."""
+    """Quote spans (quote marks included), in text order: double quotes, then single-quoted
+    stretches outside them (British copy quotes with single marks)."""
     quotes: list[Span] = []
     open_at: int | None = None
     for token in _marks_and_breaks(doc):
@@ -69,26 +75,76 @@ def find_quotes(doc: Doc) -> list[Span]:
             open_at = None
     if open_at is not None and len(doc) - open_at > 1:
         quotes.append(doc[open_at : len(doc)])
-    return sorted(quotes + _single_quoted_line_openings(doc, quotes), key=lambda q: q.start)
+    single = _single_quotes(doc, quotes)
+    # a tuple, not a set: user_data travels with the Doc between processes (msgpack)
+    doc.user_data[SINGLE_QUOTE_MARKS_KEY] = tuple(
+        i for q in single for i in (q.start, q.end - 1) if doc[i].text in SINGLE_MARKS)
+    return sorted(quotes + single, key=lambda q: q.start)
 
 
-# A paragraph or headline that opens with a single quote mark, up to the first single mark that
-# closes it (one that follows a word and precedes no letter: not the apostrophe of "don't"):
-# "'We will not back down,' says mayor", "‘It works,’ she said." British copy quotes so, and a
-# line hardly opens with an apostrophe. Elsewhere single marks stay apostrophes.
-SINGLE_QUOTED_OPENING = re.compile(r"(?:^|\n)[ \t]*(['‘])(?=\w)[^\n'‘’]*?\w[.,!?]?(['’])(?![\w])", re.UNICODE)
+# A single mark opens a quotation after a space, a line start or an opening bracket or dash,
+# before a word: not the apostrophe of "'em", "'til" or "the '90s".
+SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–\-\"“]))['‘](?=[\w…])(?!(?:em|til|tis|twas|n|cause)\b|\d0s\b|\d\d\b)",
+                            re.MULTILINE | re.IGNORECASE)
+# It closes one after a word or a stop, before a space, a stop or a line end: not the
+# apostrophe inside "don't". After an "s" and before a word it may be a plural possessive
+# ("the leaders' decision"): such a mark closes only if no surer one follows.
+SINGLE_CLOSING = re.compile(r"(?<=[\w.,!?…%)])['’](?=$|[\s.,;:!?)\]—–\"”])", re.MULTILINE)
+STOPS_BEFORE = ".,!?…"
+STOPS_AFTER = ".,;:!?)]—–\"”"
 
 
-def _single_quoted_line_openings(doc: Doc, found: list[Span]) -> list[Span]:
+def _closing_strength(text: str, i: int) -> int:
+    """2: a sure close (a stop before or after the mark: "a mess.'", "'a start', but");
+    1: after a word and before a space; 0: the same after an "s" (a plural possessive?)."""
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if text[i - 1] in STOPS_BEFORE or after in STOPS_AFTER or after == "\n":
+        return 2
+    return 0 if text[i - 1] in "sS" else 1
+
+
+def _single_quotes(doc: Doc, double: list[Span]) -> list[Span]:
+    """Stretches between single quote marks, outside double quotes and within one paragraph;
+    a quotation opened at a paragraph's start and left open runs to its end, as news reopens a
+    quote that goes on into the next paragraph."""
     text = text_of(doc)
     if "'" not in text and "‘" not in text:
         return []
+    taken = [(q.start_char, q.end_char) for q in double]
+    marks = sorted([(m.start(), "open") for m in SINGLE_OPENING.finditer(text)]
+                   + [(m.start(), "close") for m in SINGLE_CLOSING.finditer(text)]
+                   + [(m.start(), "break") for m in re.finditer("\n", text)] + [(len(text), "break")])
+    pairs: list[tuple[int, int]] = []
+    open_at = weak = None
+    for pos, kind in marks:
+        if any(a <= pos < b for a, b in taken):
+            continue
+        if kind == "break" or kind == "open":
+            if open_at is not None and weak is not None:
+                pairs.append((open_at, weak + 1))
+            elif open_at is not None and kind == "break" and _opens_paragraph(text, open_at):
+                pairs.append((open_at, pos))
+            if kind == "break" or weak is not None or open_at is None:
+                open_at = pos if kind == "open" else None
+                weak = None
+        elif open_at is not None:
+            strength = _closing_strength(text, pos)
+            if strength:
+                pairs.append((open_at, pos + 1))
+                open_at = weak = None
+            elif weak is None:
+                weak = pos
     out = []
-    for m in SINGLE_QUOTED_OPENING.finditer(text):
-        span = doc.char_span(m.start(1), m.end(2), alignment_mode="expand")
-        if span is not None and len(span) > 2 and not any(q.start < span.end and span.start < q.end for q in found):
+    for start, end in pairs:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 2:
             out.append(span)
     return out
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
 
 
 def _inside(start: int, end: int, quote: Span) -> bool:

@@ -2,8 +2,9 @@
 
 "said on Friday", "On May 20, Zelensky said", "used the words ... on Wednesday": a time
 expression whose nearest governing verb in the parse is the cue dates the statement
-(``date_source='cue'``). One that modifies a clause above the cue ("Speaking on Friday,
-he said") dates it too (``'sentence'``). Expressions inside the content ("said the summit
+(``date_source='cue'``). One that modifies a clause above the cue ("He arrived on Friday
+and said ..."), or the participle that tells the occasion ("Speaking on Friday, he
+said"), dates it too (``'sentence'``). Expressions inside the content ("said the summit
 is in July") never do, and neither does the publication date.
 
 A statement with no expression of its own takes the date of the same speaker's dated statement
@@ -65,6 +66,14 @@ def _inside(t: TimexMatch, spans: list[Span]) -> bool:
     return any(s.start_char <= t.start and t.end <= s.end_char for s in spans)
 
 
+def _occasion_of(verb: Token, cue_root: Token) -> bool:
+    """A participle before the cue that tells the occasion of speaking: "Speaking at a factory
+    on Monday, the minister said". Not one after "after" or "before" ("After visiting Kyiv on
+    May 14, he said"): that is another event."""
+    return (verb.dep_ == "advcl" and verb.head.i == cue_root.i and verb.tag_ == "VBG" and verb.i < cue_root.i
+            and not any(c.dep_ in ("mark", "prep") and c.i < verb.i for c in verb.children))
+
+
 def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
     """(date, source, TimexMatch) for attribution ``att`` from ``times``, or (None, None, None)."""
     if att.cue is None or not times:
@@ -94,7 +103,7 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
             verb = governing_verb(verb)
         if verb is not None and verb.i in cue_ids:
             rank = 0, "cue"
-        elif verb is None or verb.i in _ancestors(cue_root):
+        elif verb is None or verb.i in _ancestors(cue_root) or _occasion_of(verb, cue_root):
             rank = 1, "sentence"
         else:
             continue

@@ -45,6 +45,11 @@ def keep(c: Candidate, text: str, doc: Doc) -> bool:
         tok = _token(doc, c.start, c.end)
         if tok is not None and (tok.pos_ in ("NOUN", "PROPN") or _titles_a_name(tok)):
             return False  # "the party daily Granma", "the weekly Der Spiegel": a newspaper
+    elif c.rule == "season" and not (g.get("year") or g.get("rel")):
+        tok = _token(doc, c.start, c.end)
+        if tok is not None and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i \
+                and tok.head.ent_type_ not in TIME_ENTS:
+            return False  # "winter fuel payments", "summer camp": a kind of thing, not a time
     elif c.rule in ("unitrel", "dayword"):
         tok = _token(doc, c.start, c.end)
         if tok is not None and _names_a_title(tok, text[c.start:c.end]):
