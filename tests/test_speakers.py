@@ -190,3 +190,19 @@ def test_a_headlines_bare_title_names_the_one_person_below_with_it():
             "Mayor Ellen Park said on Monday that the city would not raise its offer.")
     atts = saidwhat.analyze(text).attributions
     assert atts[0].speaker.mention.text == "mayor" and atts[0].speaker.name == "Ellen Park"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The World Food Programme cut rations in half. The agency said donors had not paid.", "World Food Programme"),
+    ("Shares of Acme Corp. fell 5 percent on Monday. The company said demand had weakened.", "Acme Corp."),
+    # a noun of the organization's own name points to it past another organization
+    ("Voters backed the Labour Party over Reform UK. The party said it would cut fees.", "Labour Party"),
+])
+def test_the_agency_stands_for_the_organization_just_named(text, name):
+    assert speakers(text) == [(name, "organization", "nominal")]
+
+
+def test_the_agency_with_no_organization_named_stays_as_written():
+    assert speakers("Rain fell all week. The company said demand had weakened.") == [("company", "organization", "mention")]
+    # "the government" names an institution of its own, not the organization just named
+    assert speakers("Kenya met the World Bank. The government said talks went well.")[0][0] != "World Bank"

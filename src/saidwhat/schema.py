@@ -38,7 +38,8 @@ class Speaker(BaseModel):
     resolved_by: str | None = Field(
         None,
         description="How the name was found: 'mention', 'pronoun', 'surname', 'possessive', 'title' "
-        "('the governor' -> the one person named with that title), 'carry-over'",
+        "('the governor' -> the one person named with that title), 'nominal' ('the agency' -> the "
+        "organization just named), 'carry-over'",
     )
 
 

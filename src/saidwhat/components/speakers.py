@@ -31,6 +31,14 @@ ORGANIZATION_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # How far back (in sentences) a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 4
+# Generic nouns of an institution that, after "the", stand for the organization just named
+# (not "the government" or "the military": those name an institution of their own).
+# A medium ("the network") is left out: the organization named last is often the newspaper
+# that reported on it.
+NOMINAL_ORGANIZATION_NOUNS = frozenset({"agency", "company", "firm", "corporation", "organization", "organisation",
+                                        "group", "newspaper", "institute", "foundation", "charity", "regulator",
+                                        "watchdog", "bank", "lender", "insurer", "carrier", "airline", "retailer",
+                                        "automaker", "carmaker"})
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
@@ -229,6 +237,20 @@ class _Context:
         candidates = [c for c in (spoke, subject) if c is not None]
         return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
+    def organization_named_before(self, token: Token, noun: str) -> EntityCluster | None:
+        """The organization "the agency" (``noun``) stands for: the latest one named in this
+        sentence or the one before whose name holds the noun ("the party" -> "the Labour
+        Party"), else, after a generic noun of NOMINAL_ORGANIZATION_NOUNS, the latest one named
+        ("the World Food Programme ... The agency said")."""
+        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        named = sorted(((m.start, c) for c in self.doc._.entity_clusters or [] if c.label == "ORG"
+                        for m in c.mentions if floor <= m.start < token.i and m.start not in self.content_tokens),
+                       key=lambda x: -x[0])
+        holding = next((c for _, c in named if noun in c.name.lower().split()), None)
+        if holding is not None or noun not in NOMINAL_ORGANIZATION_NOUNS:
+            return holding
+        return named[0][1] if named else None
+
     def group_before(self, token: Token) -> ResolvedSpeaker | None:
         floor = self._window_start(token)
         for position, speaker in reversed(self.speakers):
@@ -260,6 +282,15 @@ def _antecedent(source: Span) -> Span | None:
     while noun.dep_ == "appos" and noun.head.i < noun.i:
         noun = noun.head  # "Ann Carlson, the acting administrator, who added": Ann Carlson
     return source.doc[noun.left_edge.i : noun.i + 1]
+
+
+def _organization_standing_for(source: Span, context: _Context) -> EntityCluster | None:
+    """The organization a bare "the agency" / "the party" stands for, if one was just named."""
+    head = source.root
+    if len(source) != 2 or source[0].lower_ != "the" or head.tag_ != "NN" \
+            or head.lemma_.lower() not in lexicon.words("organization_nouns") | NOMINAL_ORGANIZATION_NOUNS:
+        return None
+    return context.organization_named_before(head, head.lower_)
 
 
 def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
@@ -310,6 +341,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     titled = _person_by_title(source) if cluster is None else None
     if titled is not None:  # "the governor" after "Gov. Gavin Newsom"
         return _named(source, titled, "title")
+    standing_for = _organization_standing_for(source, context) if cluster is None else None
+    if standing_for is not None:  # "The agency said" after "the World Food Programme"
+        return _named(source, standing_for, "nominal")
     group = _group_or_unnamed(source)
     if group is not None:
         return group
