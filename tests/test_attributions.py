@@ -773,3 +773,9 @@ def test_an_adjective_of_belief_without_a_clause_is_not_a_cue():
 def test_an_adjective_that_takes_a_stance_on_its_object_is_a_cue(text, cue, content):
     att = only(text)
     assert (att.cue.text, att.content) == (cue, content)
+
+
+def test_an_accusation_inside_another_cue_content_is_kept_as_a_statement_of_its_own():
+    found = attributions('Ruiz has accused Lee of making a "secret deal" with the mayor, a charge Lee denied.')
+    accused = next(a for a in found if a.cue.text == "has accused")
+    assert (accused.speaker.name, accused.content) == ("Ruiz", 'Lee of making a "secret deal" with the mayor')
