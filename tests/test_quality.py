@@ -52,6 +52,15 @@ def test_stray_period_with_its_word(nlp):
     assert flags(nlp, text, "stray-punctuation") == [("stray-punctuation", "Smith. .")]
 
 
+def test_a_mark_set_off_by_a_space_and_a_comma_before_that_are_stray(nlp):
+    text = 'The minister said supplies return "in the nearest days" . He added, that prices will hold.'
+    assert flags(nlp, text, "stray-punctuation") == [("stray-punctuation", 'days" .'),
+                                                     ("stray-punctuation", "added, that")]
+    clean = ("He said, that is, nothing new. In 2019, that changed. Prices rose 5 .5 percent? No: 5.5 percent. "
+             "The smog got so bad, Mr. Lee noted, that schools closed.")
+    assert flags(nlp, clean, "stray-punctuation") == []
+
+
 def test_ellipses_are_not_stray_punctuation(nlp):
     text = 'She said: "We tried. . . . It did not work. ... We will try again."\n'
     assert flags(nlp, text, "stray-punctuation") == []

@@ -136,9 +136,11 @@ def fragments(doc: Doc, sents: list[tuple[Span, int, int]]) -> list[QualityFlagM
     return flags
 
 
-# A run of sentence punctuation with whitespace inside it ("Brown. .", "said , ."), or a
-# doubled mark without space (",,", ",.", ";.").
-_STRAY = re.compile(r"[.,;:!?](?:[ \t]+[.,;:!?]+)+|,[.,;]|;[.,;]")
+# A run of sentence punctuation with whitespace inside it ("Brown. .", "said , ."), a
+# doubled mark without space (",,", ",.", ";."), or a period, comma or semicolon set off by a
+# space from the word or quote it ends ('"in the nearest days" .'; machine translation
+# leaves these).
+_STRAY = re.compile(r"[.,;:!?](?:[ \t]+[.,;:!?]+)+|,[.,;]|;[.,;]|(?<=[\w\"”’)])[ \t]+[.,;](?=[ \t]*(?:\n|$)|[ \t]+\w)")
 _PUNCT_ITEM = re.compile(r"[.,;:!?]+")
 _WORD_BEFORE = re.compile(r"[^\s.,;:!?]*$")
 
@@ -160,7 +162,24 @@ def stray_punctuation(doc: Doc, sents=None) -> list[QualityFlagMatch]:
         start = m.start() - len(_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group())
         flags.append(QualityFlagMatch(text=text[start:m.end()], start=start, end=m.end(),
                                       kind="stray-punctuation", reason=f"stray punctuation {m.group()!r}"))
+    for m in _COMMA_BEFORE_THAT.finditer(text):
+        if _PARENTHETICAL_SPEAKER.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "so bad, Mr. Obama noted, that ...": an aside inside "so ... that"
+        flags.append(QualityFlagMatch(text=m.group(), start=m.start(), end=m.end(), kind="stray-punctuation",
+                                      reason="a comma between a verb of saying and its that-clause"))
     return flags
+
+
+# "He added, that the price ...": English sets no comma before the that-clause of a verb of
+# saying or thinking (translation from languages that do leaves one); "said, that is, ..." is
+# an aside.
+_COMMA_BEFORE_THAT = re.compile(
+    r"\b(?:said|says|added|adds|declared|declares|stated|states|noted|notes|stressed|stresses|explained|"
+    r"explains|announced|announces|reported|reports|claimed|claims|believes|believed|considers|considered|"
+    r"thinks|thought|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|informed|informs)"
+    r"[ \t]*,[ \t]+that\b(?![ \t]+is\b|'s|’s)", re.IGNORECASE)
+# A speaker set off by commas right before the verb: ", Mr. Obama noted, that", ", he said, that".
+_PARENTHETICAL_SPEAKER = re.compile(r",[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+){1,4}|(?:he|she|they|we|I|it)[ \t]+)$")
 
 
 @lru_cache(maxsize=1)
