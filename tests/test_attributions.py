@@ -779,3 +779,11 @@ def test_an_accusation_inside_another_cue_content_is_kept_as_a_statement_of_its_
     found = attributions('Ruiz has accused Lee of making a "secret deal" with the mayor, a charge Lee denied.')
     accused = next(a for a in found if a.cue.text == "has accused")
     assert (accused.speaker.name, accused.content) == ("Ruiz", 'Lee of making a "secret deal" with the mayor')
+
+
+def test_consider_reports_a_belief_with_a_clause_or_a_quote_only():
+    a = only("The experts consider that the situation remains difficult.")
+    assert (a.speaker.mention.text, a.cue.text, a.content) == ("The experts", "consider", "that the situation remains difficult")
+    a = only('"We will remain dependent," considers the analyst Sergiu Tofilat.')
+    assert (a.speaker.name, a.type) == ("Sergiu Tofilat", "direct")
+    assert attributions("The board will consider the offer next week.") == []
