@@ -103,8 +103,12 @@ def test_a_tagger_content_takes_the_edges_of_the_rule_content_it_mostly_shares(n
     doc = nlp("The senator said on Monday that the tax plan would help families with children.")
     rules = _rule_contents(doc._.attributions)
     near = doc.char_span(*_at(doc.text, "the tax plan would help families"))
-    assert [c.text for c in _matching_rule([near], rules).content] == ["that the tax plan would help families with children"]
-    assert _matching_rule([doc.char_span(*_at(doc.text, "families with children"))], rules) is None  # under half shared
+    assert [c.text for c in _matching_rule([near], None, rules).content] == ["that the tax plan would help families with children"]
+    short = [doc.char_span(*_at(doc.text, "families with children"))]
+    assert _matching_rule(short, None, rules) is None  # under half shared
+    # ... unless the tagger read the same cue: then it cut short what the rules found whole
+    said = doc.char_span(*_at(doc.text, "said"))
+    assert [c.text for c in _matching_rule(short, said, rules).content] == ["that the tax plan would help families with children"]
 
 
 def test_a_quote_that_runs_on_is_one_rule_content_with_the_quote_it_continues(nlp):
@@ -210,3 +214,14 @@ def test_without_the_extra_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # as if not installed
     with pytest.raises(RuntimeError, match=r"saidwhat\[learned\]"):
         Tagger()
+
+
+@pytest.mark.skipif(not HAVE_RUNTIME, reason="the learned extra (onnxruntime, tokenizers) is not installed")
+def test_a_quote_that_runs_on_stays_a_record_of_its_own_as_with_the_rules():
+    from saidwhat.pipeline import load
+
+    text = "“The bridge is unsafe,” Ana Cole told reporters on Monday. “It should close today.”\n\nThe council met later.\n"
+    atts = load("learned")(text)._.attributions
+    lead = next(a for a in atts if a.content[0].text == "The bridge is unsafe")
+    run_on = next(a for a in atts if a.content[0].text == "It should close today.")
+    assert run_on.continues is lead and run_on.speaker.name == lead.speaker.name == "Ana Cole"

@@ -78,9 +78,9 @@ def _quotes_missed(found: list[AttributionSpan], rule_contents: list[_RuleConten
             for att in rule.attributions]
 
 
-def _matching_rule(content: list[Span], rule_contents: list[_RuleContent]) -> _RuleContent | None:
+def _matching_rule(content: list[Span], cue: Span | None, rule_contents: list[_RuleContent]) -> _RuleContent | None:
     """The rule content that shares most tokens with the tagger's, if it shares at least half
-    of the two together (Jaccard >= 0.5)."""
+    of the two together (Jaccard >= 0.5), else one of the same cue that holds the tagger's."""
     tagged = _tokens(content)
     best, best_overlap = None, 0.5
     for rule in rule_contents:
@@ -88,6 +88,9 @@ def _matching_rule(content: list[Span], rule_contents: list[_RuleContent]) -> _R
         overlap = len(tagged & ruled) / len(tagged | ruled) if ruled else 0.0
         if overlap >= best_overlap:
             best, best_overlap = rule, overlap
+    if best is None and cue is not None:  # the tagger cut short what the rules found whole
+        best = next((rule for rule in rule_contents if tagged and tagged < rule.tokens and any(
+            a.cue is not None and a.cue.start < cue.end and cue.start < a.cue.end for a in rule.attributions)), None)
     return best
 
 
@@ -102,20 +105,28 @@ def find_attributions(doc: Doc) -> Doc:
     linked = link(text, spans["source"], spans["cue"], spans["content"])
     quotes = quote_marks.find_quotes(doc)
     sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    found = []
+    found: list[AttributionSpan] = []
+    taken: set[int] = set()  # the rule contents already given to a tagger content
     for att in linked:
         content = [s for s in (_span(doc, a, b) for a, b in att.content) if s is not None]
         if not content:
             continue
         cue = _span(doc, *att.cue) if att.cue else None
         source = _span(doc, *att.source) if att.source else None
-        rule = _matching_rule(content, rule_contents)
-        if rule is not None:
+        rule = _matching_rule(content, cue, rule_contents)
+        if rule is not None and rule.type in ("direct", "indirect"):
             # Where the rules found the same content, the parse and the quote marks place the
             # edges of a quotation or reported speech better than the tagger (PolNeAR dev: 110
-            # contents right where the tagger's were wrong, 58 the other way round); in mixed
-            # quotes the tagger's edges do better. A source the tagger missed is the rules'.
-            content = rule.content if rule.type in ("direct", "indirect") else content
+            # contents right where the tagger's were wrong, 58 the other way round): the rules'
+            # attributions stand, a quote that runs on kept as a record of its own (``continues``),
+            # with the tagger's cue and source where it found them (its sources are right more often).
+            if id(rule) not in taken:
+                taken.add(id(rule))
+                for part in rule.attributions:
+                    part.cue, part.source, part.rule = cue or part.cue, source or part.source, "learned"
+                found.extend(rule.attributions)
+            continue
+        if rule is not None:  # in mixed quotes the tagger's edges do better; a missed source is the rules'
             source = source or rule.source
         found.append(AttributionSpan(
             cue=cue, content=content, source=source, type=quote_marks.attribution_type(content, quotes),
