@@ -225,3 +225,12 @@ def test_a_quote_that_runs_on_stays_a_record_of_its_own_as_with_the_rules():
     lead = next(a for a in atts if a.content[0].text == "The bridge is unsafe")
     run_on = next(a for a in atts if a.content[0].text == "It should close today.")
     assert run_on.continues is lead and run_on.speaker.name == lead.speaker.name == "Ana Cole"
+
+
+def test_a_source_of_only_a_possessive_ending_is_its_possessor(nlp):
+    from saidwhat.learned.component import _whole_possessor
+
+    doc = nlp("He answered a reporter’s question about the plan.")
+    ending = doc.char_span(*_at(doc.text, "’s"))
+    assert _whole_possessor(ending).text == "a reporter"
+    assert _whole_possessor(doc[0:1]).text == "He" and _whole_possessor(None) is None

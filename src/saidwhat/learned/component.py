@@ -27,6 +27,15 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return _trim(span) if span is not None and len(span) else None
 
 
+def _whole_possessor(source: Span | None) -> Span | None:
+    """The possessor a source of only a possessive ending stands for: "’s" of "a reporter’s
+    question" is "a reporter" (the tagger marks word pieces, and sometimes only the ending)."""
+    if source is None or len(source) != 1 or source[0].tag_ != "POS":
+        return source
+    owner = source[0].head
+    return source.doc[owner.left_edge.i : owner.i + 1] if owner.i < source[0].i else source
+
+
 def _chars(span: Span | None) -> list[tuple[int, int]]:
     return [] if span is None else [(span.start_char, span.end_char)]
 
@@ -112,7 +121,7 @@ def find_attributions(doc: Doc) -> Doc:
         if not content:
             continue
         cue = _span(doc, *att.cue) if att.cue else None
-        source = _span(doc, *att.source) if att.source else None
+        source = _whole_possessor(_span(doc, *att.source)) if att.source else None
         rule = _matching_rule(content, cue, rule_contents)
         if rule is not None and rule.type in ("direct", "indirect"):
             # Where the rules found the same content, the parse and the quote marks place the
