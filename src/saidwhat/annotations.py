@@ -3,6 +3,8 @@
 They hold spaCy Spans where the unit is a token range (attributions, entities) and
 character offsets where an expression may cut through tokens (times, amounts, flags).
 records.py turns them into the output schema once; nothing downstream reads a Doc.
+They travel with the Doc through Doc.to_bytes (spans as token offsets, links as indices), so
+``nlp.pipe(texts, n_process=N)`` and DocBin keep them.
 """
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ import functools
 from dataclasses import dataclass, field
 
 import srsly
-
 from spacy.tokens import Doc, Span
 
 TEXT_KEY = "saidwhat.text"

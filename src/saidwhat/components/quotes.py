@@ -110,30 +110,35 @@ def _single_quotes(doc: Doc, double: list[Span]) -> list[Span]:
     text = text_of(doc)
     if "'" not in text and "‘" not in text:
         return []
-    taken = [(q.start_char, q.end_char) for q in double]
+    taken_starts = [q.start_char for q in double]  # sorted, and double quotes do not overlap
+    taken_ends = [q.end_char for q in double]
     marks = sorted([(m.start(), "open") for m in SINGLE_OPENING.finditer(text)]
                    + [(m.start(), "close") for m in SINGLE_CLOSING.finditer(text)]
                    + [(m.start(), "break") for m in re.finditer("\n", text)] + [(len(text), "break")])
     pairs: list[tuple[int, int]] = []
     open_at = weak = None
     for pos, kind in marks:
-        if any(a <= pos < b for a, b in taken):
-            continue
-        if kind == "break" or kind == "open":
-            if open_at is not None and weak is not None:
-                pairs.append((open_at, weak + 1))
-            elif open_at is not None and kind == "break" and _opens_paragraph(text, open_at):
-                pairs.append((open_at, pos))
-            if kind == "break" or weak is not None or open_at is None:
-                open_at = pos if kind == "open" else None
-                weak = None
-        elif open_at is not None:
-            strength = _closing_strength(text, pos)
-            if strength:
+        k = bisect.bisect_right(taken_starts, pos) - 1
+        if k >= 0 and pos < taken_ends[k]:
+            continue  # inside a double quote: a quote within a quote, or an apostrophe
+        if kind == "close":
+            if open_at is None:
+                continue
+            if _closing_strength(text, pos):
                 pairs.append((open_at, pos + 1))
                 open_at = weak = None
             elif weak is None:
                 weak = pos
+            continue
+        if open_at is not None and weak is not None:  # the mark after an "s" closed it after all
+            pairs.append((open_at, weak + 1))
+            open_at = weak = None
+        elif open_at is not None and kind == "break":
+            if _opens_paragraph(text, open_at):
+                pairs.append((open_at, pos))
+            open_at = None
+        if kind == "open" and open_at is None:
+            open_at = pos
     out = []
     for start, end in pairs:
         span = doc.char_span(start, end, alignment_mode="expand")
