@@ -787,3 +787,20 @@ def test_consider_reports_a_belief_with_a_clause_or_a_quote_only():
     a = only('"We will remain dependent," considers the analyst Sergiu Tofilat.')
     assert (a.speaker.name, a.type) == ("Sergiu Tofilat", "direct")
     assert attributions("The board will consider the offer next week.") == []
+
+
+def test_a_clause_the_parse_broke_after_its_subject_is_the_content():
+    from saidwhat.components.attributions import _predicate_cut_off
+
+    # the parse reads "the movement" as the object of "promising" and hangs "will return"
+    # elsewhere with no subject: the modal after the object shows the clause goes on
+    doc = saidwhat.load()("The group issued a letter promising the movement will return to its roots.")
+    verb = next(t for t in doc if t.text == "promising")
+    movement = next(t for t in doc if t.text == "movement")
+    assert (movement.dep_, movement.head.i) == ("dobj", verb.i)  # the pinned model's broken parse
+    rest = _predicate_cut_off(verb, [movement], movement.i)
+    assert doc[min(rest) : max(rest) + 1].text == "will return to its roots"
+    # a modal whose verb has a subject of its own starts another clause
+    doc = saidwhat.load()("Critics warned the plan would fail.")
+    warned = next(t for t in doc if t.text == "warned")
+    assert _predicate_cut_off(warned, [doc[3]], 3) == set()

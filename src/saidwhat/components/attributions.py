@@ -489,6 +489,20 @@ def _object_modifiers(verb: Token, last: int) -> set[int]:
     return out
 
 
+def _predicate_cut_off(verb: Token, heads: list[Token], last: int) -> set[int]:
+    """The rest of a clause the parse broke after its subject, which it took for the cue's
+    object: "announcing [it] would expand purchases" (the parse hangs "expand" elsewhere, with
+    no subject). A modal right after the object, whose verb has no subject, tells it."""
+    doc = verb.doc
+    after = last + 1
+    if after >= len(doc) or doc[after].tag_ != "MD" or doc[after].dep_ != "aux" or len(heads) != 1:
+        return set()
+    predicate = doc[after].head
+    if predicate.i <= after or predicate.sent != verb.sent or _has_subject(predicate):
+        return set()  # "[those who sought them] should be punished": the cue is inside its subject
+    return set(range(after, predicate.right_edge.i + 1))
+
+
 def _circumstance(phrase: Token) -> bool:
     """A phrase that says when, where or in what the words were said ("on Tuesday", "at a
     rally", "in a statement"), which is the writer's, not part of the content."""
@@ -651,7 +665,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     if heads and all(h.i > verb.i for h in heads):
         last = max(h.right_edge.i for h in heads)
         if _object_content(heads):
-            modifiers = _object_modifiers(verb, last)
+            modifiers = _object_modifiers(verb, last) | _predicate_cut_off(verb, heads, last)
             content_idx |= modifiers
             excluded -= modifiers
         for child in verb.rights:
