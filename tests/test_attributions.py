@@ -804,3 +804,13 @@ def test_a_clause_the_parse_broke_after_its_subject_is_the_content():
     doc = saidwhat.load()("Critics warned the plan would fail.")
     warned = next(t for t in doc if t.text == "warned")
     assert _predicate_cut_off(warned, [doc[3]], 3) == set()
+
+
+def test_a_participle_describing_a_noun_is_no_attribution():
+    assert attributions("She has a podcast called “The Ledger”.") == []
+    # with an agent someone says so: "a plan described by critics as reckless"
+    from saidwhat.components.attributions import _content_heads, _label_of_a_noun
+
+    doc = saidwhat.load()("Voters saw a plan described by critics as reckless.")
+    described = next(t for t in doc if t.text == "described")
+    assert described.dep_ == "acl" and not _label_of_a_noun(described, _content_heads(described))
