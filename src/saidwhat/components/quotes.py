@@ -94,13 +94,13 @@ STOPS_BEFORE = ".,!?…"
 STOPS_AFTER = ".,;:!?)]—–\"”"
 
 
-def _closing_strength(text: str, i: int) -> int:
-    """2: a sure close (a stop before or after the mark: "a mess.'", "'a start', but");
-    1: after a word and before a space; 0: the same after an "s" (a plural possessive?)."""
+def _may_be_possessive(text: str, i: int) -> bool:
+    """Whether the closing mark at ``i`` follows an "s" and comes before a word ("the voters'
+    patience"), with no stop on either side ("a mess.'", "'a start', but" close for sure)."""
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if text[i - 1] in STOPS_BEFORE or after in STOPS_AFTER or after == "\n":
-        return 2
-    return 0 if text[i - 1] in "sS" else 1
+        return False
+    return text[i - 1] in "sS"
 
 
 def _single_quotes(doc: Doc, double: list[Span]) -> list[Span]:
@@ -116,7 +116,7 @@ def _single_quotes(doc: Doc, double: list[Span]) -> list[Span]:
                    + [(m.start(), "close") for m in SINGLE_CLOSING.finditer(text)]
                    + [(m.start(), "break") for m in re.finditer("\n", text)] + [(len(text), "break")])
     pairs: list[tuple[int, int]] = []
-    open_at = weak = None
+    open_at = possessive_at = None
     for pos, kind in marks:
         k = bisect.bisect_right(taken_starts, pos) - 1
         if k >= 0 and pos < taken_ends[k]:
@@ -124,15 +124,15 @@ def _single_quotes(doc: Doc, double: list[Span]) -> list[Span]:
         if kind == "close":
             if open_at is None:
                 continue
-            if _closing_strength(text, pos):
+            if not _may_be_possessive(text, pos):
                 pairs.append((open_at, pos + 1))
-                open_at = weak = None
-            elif weak is None:
-                weak = pos
+                open_at = possessive_at = None
+            elif possessive_at is None:
+                possessive_at = pos
             continue
-        if open_at is not None and weak is not None:  # the mark after an "s" closed it after all
-            pairs.append((open_at, weak + 1))
-            open_at = weak = None
+        if open_at is not None and possessive_at is not None:  # the mark after an "s" closed it after all
+            pairs.append((open_at, possessive_at + 1))
+            open_at = possessive_at = None
         elif open_at is not None and kind == "break":
             if _opens_paragraph(text, open_at):
                 pairs.append((open_at, pos))

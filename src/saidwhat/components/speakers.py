@@ -287,8 +287,9 @@ def _antecedent(source: Span) -> Span | None:
 def _organization_standing_for(source: Span, context: _Context) -> EntityCluster | None:
     """The organization a bare "the agency" / "the party" stands for, if one was just named."""
     head = source.root
+    lemma = head.lemma_.lower()
     if len(source) != 2 or source[0].lower_ != "the" or head.tag_ != "NN" \
-            or head.lemma_.lower() not in lexicon.words("organization_nouns") | NOMINAL_ORGANIZATION_NOUNS:
+            or (lemma not in NOMINAL_ORGANIZATION_NOUNS and lemma not in lexicon.words("organization_nouns")):
         return None
     return context.organization_named_before(head, head.lower_)
 
