@@ -32,6 +32,8 @@ def test_money_with_scale_words_and_currency_words(nlp):
         ("The company raised $1.2bn from investors.", "$1.2bn", 1.2e9, "USD"),
         ("Each stamp now costs 73 cents.", "73 cents", 0.73, "USD"),
         ("Investors lost millions of dollars in the crash.", "millions of dollars", 1e6, "USD"),
+        ("The cabinet set aside 500 million Moldovan lei for subsidies.", "500 million Moldovan lei", 5e8, "MDL"),
+        ("The loan of 40 billion forints was approved.", "40 billion forints", 4e10, "HUF"),
     ],
 )
 def test_money_forms(nlp, text, span, value, unit):

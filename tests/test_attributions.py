@@ -814,3 +814,24 @@ def test_a_participle_describing_a_noun_is_no_attribution():
     doc = saidwhat.load()("Voters saw a plan described by critics as reckless.")
     described = next(t for t in doc if t.text == "described")
     assert described.dep_ == "acl" and not _label_of_a_noun(described, _content_heads(described))
+
+
+def test_a_name_after_a_cue_that_follows_its_quote_is_the_speaker():
+    # a translation's '"...," - has written X': the parse makes the name an object
+    a = only('"The enemy again tried to attack the critical infrastructure," - has written Kravchenko in Telegram.')
+    assert a.speaker.mention.text == "Kravchenko"
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("Mayor Vitali Klitschko spoke. In his words, debris fell in the district.", "In his words", "his",
+     "debris fell in the district"),
+    ("In the words of the mayor, the city will recover.", "In the words of", "the mayor", "the city will recover"),
+])
+def test_in_his_words_reports_like_according_to(text, cue, source, content):
+    a = only(text)
+    assert (a.cue.text, a.speaker.mention.text, a.content) == (cue, source, content)
+
+
+@pytest.mark.parametrize("text", ["In other words, the plan failed.", "In my view, the deal is bad, she said."])
+def test_in_other_words_or_my_view_is_no_attribution_of_its_own(text):
+    assert [a.cue.text for a in attributions(text)] in ([], ["said"])

@@ -206,3 +206,33 @@ def test_the_agency_with_no_organization_named_stays_as_written():
     assert speakers("Rain fell all week. The company said demand had weakened.") == [("company", "organization", "mention")]
     # "the government" names an institution of its own, not the organization just named
     assert speakers("Kenya met the World Bank. The government said talks went well.")[0][0] != "World Bank"
+
+
+def test_a_wire_dateline_is_no_part_of_the_speaker():
+    text = ("OSLO, March 4 (Reuters) - Norwegian shipping group Fjordline said on Friday that "
+            "disruption could last for months.")
+    mention = saidwhat.analyze(text).attributions[0].speaker.mention.text
+    assert mention == "Norwegian shipping group Fjordline"
+
+
+def test_a_name_after_its_title_with_no_comma_is_the_speaker():
+    # word order of a translation: the title, then the name, both read as subjects
+    text = ("The head of the regional military administration Ruslan Kravchenko has reported "
+            "that the air defense destroyed 12 drones.")
+    result = saidwhat.analyze(text)
+    speaker = result.attributions[0].speaker
+    assert speaker.name == "Ruslan Kravchenko"
+    assert result.entities[speaker.entity_id].title == "head of the regional military administration"
+
+
+def test_a_place_of_a_title_is_no_part_of_the_name():
+    result = saidwhat.analyze("Mayor of Kiev Vitali Klitschko has called the residents to stay in the shelters.")
+    speaker = result.attributions[0].speaker
+    assert (speaker.name, result.entities[speaker.entity_id].title) == ("Vitali Klitschko", "Mayor of Kiev")
+
+
+def test_a_name_in_a_clause_about_the_source_is_not_the_speaker():
+    text = ("Walking lowers the risk, according to a study of 78,000 adults published Monday in "
+            "JAMA Neurology.")
+    speaker = saidwhat.analyze(text).attributions[0].speaker
+    assert (speaker.entity_id, speaker.name.split()[0]) == (None, "study")

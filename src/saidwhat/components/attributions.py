@@ -65,6 +65,8 @@ CONTENT_PRONOUNS = frozenset({"him", "her", "them", "it", "that", "this"})
 # ("praised X for its courage", "pointed to X as the obstacle"), unless they give the
 # circumstances of saying it: a time, a venue or an occasion ("on Tuesday", "at a rally").
 OBJECT_MODIFIER_DEPS = frozenset({"prep", "advcl", "npadvmod"})
+# Nouns of "in his words", "in the view of X": a source and a clause, as "according to".
+OPINION_NOUNS = frozenset({"word", "view", "opinion", "estimation", "assessment"})
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "according", "near", "while"})
 VENUE_NOUNS = frozenset({"rally", "event", "debate", "meeting", "appearance", "show", "program", "site",
                          "page", "account", "twitter", "facebook", "radio", "television", "tv", "forum"})
@@ -130,8 +132,9 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         return subjects[0]
     for child in verb.children:  # "said the minister" is sometimes parsed as a dobj after the cue
-        if child.dep_ in ("dobj", "attr") and child.i > verb.i and verb.lemma_ == "say" and _looks_like_source(child):
-            return child
+        if child.dep_ in ("dobj", "attr") and child.i > verb.i and _looks_like_source(child) and (
+                verb.lemma_ == "say" or child.ent_type_ == "PERSON" and _content_before(verb)):
+            return child  # and '"...," wrote Kravchenko in Telegram'
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.ent_type_ == "PERSON" and before.dep_ in ("appos", "conj", "pobj"):
         return before  # "Asked whether ..., Prime Minister Keir Starmer said": hung on the question
@@ -167,6 +170,11 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS:
         return _name_beside(verb)
     return None
+
+
+def _content_before(verb: Token) -> bool:
+    """Whether the cue's clausal content comes before it ('"...," wrote X')."""
+    return any(c.dep_ in CONTENT_DEPS and c.i < verb.i for c in verb.children)
 
 
 def _name_beside(verb: Token) -> Token | None:
@@ -265,13 +273,36 @@ def _source_span(doc: Doc, subject: Token | None) -> Span | None:
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN")
                 or child.dep_ == "relcl" and _is_cue_verb(child)):
             end = min(end, child.left_edge.i - 1)
-    # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders"
-    start = max((t.i + 1 for t in subject.subtree if t.i < subject.i and t.text in DASHES), default=0)
-    tokens = [t for t in subject.subtree if start <= t.i < end
+    # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders",
+    # "COPENHAGEN, Jan 12 (Reuters) - Maersk"
+    start = max((t.i + 1 for t in subject.subtree if t.i < subject.i and t.text in DASHES or _in_dateline(t)), default=0)
+    words = list(subject.subtree)
+    name = _name_after_title(subject)
+    if name is not None:
+        words += list(name.subtree)
+        end = name.right_edge.i + 1
+    tokens = [t for t in words if start <= t.i < end
               and not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
     if not tokens:
         return None
     return _trim(doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _name_after_title(subject: Token) -> Token | None:
+    """The name the parse made a second subject right after a title with no comma between:
+    "The head of the regional administration Ruslan Kravchenko has reported" (a translation's
+    word order)."""
+    after = subject.right_edge.i + 1
+    doc = subject.doc
+    if after >= len(doc) or subject.pos_ != "NOUN" or subject.lower_ not in lexicon.words("titles") \
+            or doc[after - 1].is_punct:
+        return None
+    name = doc[after]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.dep_ == subject.dep_ and name.head == subject.head and name.ent_type_ == "PERSON" and name.left_edge.i == after:
+        return name
+    return None
 
 
 def _inverted_name(verb: Token) -> Span | None:
@@ -762,6 +793,26 @@ def _in_a_poll(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> A
                                doc[poll.left_edge.i : poll.right_edge.i + 1], quotes, sent_index, "in-a-poll")
 
 
+def _in_the_words_of(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'In his words, the debris fell ...', 'In the words of the mayor, ...' (as translations
+    write "according to"): the phrase opens the sentence, and the clause after it is content."""
+    if token.i != token.sent.start or token.dep_ != "prep":
+        return None
+    words = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in OPINION_NOUNS), None)
+    if words is None:
+        return None
+    owner = next((c for c in words.children if c.dep_ == "poss"), None)
+    of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = owner or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else owner
+    if owner is None or owner.lower_ in ("my", "our", "your"):
+        return None  # "In my view, ..., he said": the speaker's own words
+    source = doc[owner.left_edge.i : owner.right_edge.i + 1]
+    cue = doc[token.i : words.i + 1] if owner.i < words.i else doc[token.i : of.i + 1]
+    phrase = set(range(token.i, token.right_edge.i + 1))
+    return _clause_attribution(doc, cue, {t.i for t in token.sent if t.i not in phrase}, source, quotes,
+                               sent_index, "according-to")
+
+
 def _one_poll(noun: Token) -> bool:
     """A poll told apart from others ("a Fox poll", "the latest CNN/ORC survey", "a poll released
     Sunday"), not the polls in general ("leads in the polls")."""
@@ -901,7 +952,7 @@ def find_attributions(doc: Doc) -> Doc:
         elif token.lower_ == "according":
             att = _according_to(doc, token, quotes, index)
         elif token.lower_ == "in":
-            att = _in_a_poll(doc, token, quotes, index)
+            att = _in_a_poll(doc, token, quotes, index) or _in_the_words_of(doc, token, quotes, index)
         elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
             att = _used_the_words(doc, token, quotes, index)
         if att is not None:

@@ -14,7 +14,7 @@ import re
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import EntityCluster, text_of
@@ -101,9 +101,13 @@ def _with_name_prefix(ent: Span, acronyms_only: bool = False) -> Span:
 
 
 def _without_leading_title(ent: Span) -> Span:
-    """A person's name without the title the model took into it: "Chair Jerome Powell"."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in lexicon.words("titles"):
+    """A person's name without the title the model took into it ("Chair Jerome Powell"), nor
+    the place of a title before it ("Mayor of [Kiev Vitali Klitschko]")."""
+    start, doc = ent.start, ent.doc
+    while start < ent.end - 1 and doc[start].lower_ in lexicon.words("titles"):
+        start += 1
+    if start == ent.start and ent.end - start >= 3 and start > 0 and doc[start - 1].lower_ == "of" \
+            and _is_place(doc[start].lower_):
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
@@ -136,6 +140,14 @@ def title_before(mention: Span) -> Span | None:
         if child.right_edge.i + 1 < start and doc[child.right_edge.i + 1 : start].text.strip(" ,"):
             break
         start = min(start, left)
+    place = mention.start
+    while place > 0 and doc[place - 1].pos_ == "PROPN" and _is_place(doc[place - 1].lower_):
+        place -= 1
+    if place < mention.start and place >= 2 and doc[place - 1].lower_ == "of" and doc[place - 2].lower_ in lexicon.words("titles"):
+        start = min(start, doc[place - 2].left_edge.i)  # "Mayor of Kiev" Vitali Klitschko
+    title_subject = _title_subject_before(mention)
+    if title_subject is not None:  # "The head of the regional administration" Ruslan Kravchenko
+        start = min(start, title_subject.left_edge.i)
     while start < mention.start and (doc[start].dep_ in ("det", "poss", "punct") or doc[start].tag_ == "POS"):
         start += 1
     if start >= mention.start:
@@ -144,6 +156,18 @@ def title_before(mention: Span) -> Span | None:
     if not any(t.lower_ in lexicon.words("titles") for t in span):
         return None
     return span
+
+
+def _title_subject_before(mention: Span) -> Token | None:
+    """A title the parse made a subject of its own right before the name, with no comma between
+    (a translation's "The head of the administration Ruslan Kravchenko has reported")."""
+    root, doc = mention.root, mention.doc
+    if root.dep_ not in ("nsubj", "nsubjpass") or mention.start == 0:
+        return None
+    before = doc[mention.start - 1]
+    title = next((c for c in root.head.children if c.dep_ == root.dep_ and c.i < mention.start
+                  and c.right_edge.i == before.i), None)
+    return title if title is not None and title.lower_ in lexicon.words("titles") else None
 
 
 def title_after(mention: Span) -> Span | None:
@@ -174,16 +198,17 @@ def title_in_apposition(mention: Span) -> Span | None:
     return doc[start : head.i + 1] if head.i + 1 - start <= 8 else None
 
 
+def _is_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` (lower case) as a place."""
+    return name in lexicon.words("places") or lexicon.aliases().get(name) == "United States"
+
+
 def _gazetteer_places(doc: Doc) -> list[Span]:
     """Places of the gazetteer that NER missed (one or two proper-noun tokens, not inside an
     entity). Only proper nouns are looked at, found by their tag in an array: a Token object
     per word costs more than the look."""
-    places, aliases = lexicon.words("places"), lexicon.aliases()
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-
-    def is_place(name: str) -> bool:
-        return name in places or aliases.get(name) == "United States"
-
+    is_place = _is_place
     found = []
     for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist():
         if i in taken:

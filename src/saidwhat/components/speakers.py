@@ -21,12 +21,12 @@ from .entities import cluster_of, in_a_headline, surname, title_after, title_bef
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
                        "sec.": "secretary", "pres.": "president", "lt.": "lieutenant", "atty.": "attorney",
                        "prof.": "professor", "supt.": "superintendent", "adm.": "admiral", "col.": "colonel"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # The gender a pronoun or a form of address gives a person, so that "he" does not go to a
 # woman the article has called "she" or "Ms.".
 GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr.": "m", "mr": "m",
                 "she": "f", "her": "f", "hers": "f", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
-PLURAL_PRONOUNS = {"they", "them"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
 ORGANIZATION_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # How far back (in sentences) a pronoun looks for its antecedent.
@@ -294,6 +294,14 @@ def _organization_standing_for(source: Span, context: _Context) -> EntityCluster
     return context.organization_named_before(head, head.lower_)
 
 
+def _end_before_clause(source: Span) -> int:
+    """Where a clause that describes a noun after the head begins, or the end of ``source``: a
+    name in it is not the speaker ("a study published Monday in JAMA Neurology", "a memo seen by Reuters")."""
+    head = source.root
+    clauses = [t.left_edge.i for t in source if t.dep_ in ("acl", "relcl") and t.i > head.i]
+    return min(clauses + [source.end])
+
+
 def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     """Resolve one source mention."""
     doc = source.doc
@@ -335,7 +343,7 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     # unless the head is a group: "analysts polled by LSEG" are not LSEG
     cluster = cluster_of(doc, start, head.i + 1, last=True)
     if cluster is None and head.tag_ != "NNS":
-        cluster = cluster_of(doc, start, source.end)
+        cluster = cluster_of(doc, start, _end_before_clause(source))
     if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
         by = "surname" if cluster.name != _name_as_written(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
         return _named(source, cluster, by)
