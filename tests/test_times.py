@@ -310,3 +310,14 @@ def test_a_season_that_names_a_kind_of_thing_is_no_time(nlp):
     assert times(nlp, "He would not rule out cuts to winter fuel payments.") == []
     text, value, kind = one(nlp, "Sales slowed in the winter.")
     assert (text, kind, value.endswith("-WI")) == ("the winter", "DATE", True)
+
+
+@pytest.mark.parametrize("text, value", [
+    # a reduced passive clause tells what was done: back from a Sunday report, not ahead
+    ("Walking helps, according to a study published Monday in a journal.", "2024-09-09"),
+    ("A report released on Tuesday showed growth.", "2024-09-10"),
+    # a date something is moved to lies ahead whatever the tense
+    ("The company extended to Tuesday its offer for the shares.", "2024-09-17"),
+])
+def test_a_participle_or_a_moved_date_sets_the_direction(nlp, text, value):
+    assert one(nlp, text, "2024-09-15")[1] == value

@@ -22,6 +22,10 @@ PROSPECTIVE = frozenset({"payable", "due", "effective", "deadline", "expires", "
 # Prepositions naming an end point: "has given them until Tuesday" reaches past an event that
 # is still in force, so ahead of the report ("has fallen through Oct. 19" is a period: left out).
 END_POINT = frozenset({"until", "till"})
+# Verbs that move a date: the date they move to ("extended its offer to Nov. 20", "delayed the
+# vote until March") lies ahead of the report, whatever their tense.
+MOVING_VERBS = frozenset({"extend", "postpone", "delay", "defer", "push", "move"})
+MOVED_TO = END_POINT | {"to"}
 PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be"})
 PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 PLANNING_VERBS = ARRANGEMENT_VERBS | FUTURE_VERBS
@@ -81,6 +85,8 @@ def verb_direction(verb: Token) -> int:
         return 1
     if verb.tag_ == "VBG" and lowers & PRESENT_AUX:
         return 1  # "is meeting Friday": a present progressive of an arrangement
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
+        return -1  # "a study published Monday": a reduced passive clause tells what was done
     return 0
 
 
@@ -108,6 +114,8 @@ def direction(doc: Doc, start: int, end: int) -> int:
         if tok.lower_ in PROSPECTIVE:
             return 1
         end_point = end_point or tok.lower_ in END_POINT
+        if tok.lower_ in MOVED_TO and tok.head.lemma_ in MOVING_VERBS and tok.dep_ == "prep":
+            return 1
         if _planned_modifier(tok):
             pass  # "a service planned for Saturday was canceled": the clause decides
         elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
