@@ -835,3 +835,11 @@ def test_in_his_words_reports_like_according_to(text, cue, source, content):
 @pytest.mark.parametrize("text", ["In other words, the plan failed.", "In my view, the deal is bad, she said."])
 def test_in_other_words_or_my_view_is_no_attribution_of_its_own(text):
     assert [a.cue.text for a in attributions(text)] in ([], ["said"])
+
+
+@pytest.mark.parametrize("text", [
+    "The officials, who spoke on condition of anonymity to discuss internal deliberations, said the plan was ready.",
+    "One aide, who was not authorized to discuss the talks, said the plan was ready.",
+])
+def test_why_a_source_is_unnamed_is_not_what_it_said(text):
+    assert [a.cue.text for a in attributions(text)] == ["said"]

@@ -236,3 +236,11 @@ def test_a_name_in_a_clause_about_the_source_is_not_the_speaker():
             "JAMA Neurology.")
     speaker = saidwhat.analyze(text).attributions[0].speaker
     assert (speaker.entity_id, speaker.name.split()[0]) == (None, "study")
+
+
+def test_a_name_with_a_particle_the_model_missed_is_a_person_for_he():
+    text = ('"We let the fans down," ten Hag said. "The players know it. We have to react." '
+            'Asked about his job, he replied: "I think about the next game."')
+    got = speakers(text)
+    assert got[0][:2] == ("ten Hag", "person")
+    assert got[-1][0] == "ten Hag"

@@ -137,3 +137,14 @@ def test_nothing_governs_the_root(nlp):
     root = next(doc.sents).root
     assert governing_verb(root) is None
     assert governing_verb(span(doc, "Friday").root).pos_ in ("VERB", "AUX")
+
+
+def test_a_participle_after_the_speaker_tells_the_occasion():
+    text = "Defense Secretary Lloyd Austin, speaking at the Pentagon on Wednesday, said the attack was reckless."
+    att = saidwhat.analyze(text, published="2024-02-01").attributions[0]
+    assert (att.date, att.date_source) == ("2024-01-31", "sentence")
+
+
+def test_an_anchored_expression_dates_the_statement_not_its_anchor():
+    text = "Three days after the attack on Jan. 28, Biden told reporters he had decided on a response."
+    assert saidwhat.analyze(text, published="2024-02-01").attributions[0].date == "2024-01-31"

@@ -386,6 +386,17 @@ def _asks_anonymity(head: Token) -> bool:
     return head.dep_ == "xcomp" and head.lemma_ in ANONYMITY_VERBS and _passive(head)
 
 
+def _purpose_of_anonymity(verb: Token) -> bool:
+    """'spoke on condition of anonymity to discuss the talks', 'not authorized to discuss them':
+    why a source is unnamed, not what it said."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() in ("authorize", "permit") and _passive(head):
+        return True
+    return any(t.lower_ == "anonymity" for t in verb.doc[max(verb.sent.start, verb.i - 8) : verb.i])
+
+
 def _label_of_a_noun(verb: Token, heads: list[Token]) -> bool:
     """A participle that describes the noun before it, with no one to say so and no clause of
     its own: "a podcast called “The Ledger”", "a class named for Ali", "systems deemed risky".
@@ -674,7 +685,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     if complement is not None and (subject is None or not _expletive(subject)):
         return _impression(doc, verb, subject, complement, quotes, sent_index)
     heads = _content_heads(verb)
-    if any(_asks_anonymity(h) for h in heads):
+    if any(_asks_anonymity(h) for h in heads) or _purpose_of_anonymity(verb):
         return None
     if _label_of_a_noun(verb, heads):
         return None

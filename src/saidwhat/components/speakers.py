@@ -40,6 +40,10 @@ NOMINAL_ORGANIZATION_NOUNS = frozenset({"agency", "company", "firm", "corporatio
                                         "watchdog", "bank", "lender", "insurer", "carrier", "airline", "retailer",
                                         "automaker", "carmaker"})
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Lowercase particles of family names ("Erik ten Hag", "Borja del Pozo Cruz"), which throw the
+# NER model off: a source of proper nouns with one of them is a person's name.
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
+                            "la", "le", "ten", "ter", "bin", "ibn", "al", "el"})
 
 
 def _name_as_written(span: Span) -> str:
@@ -201,7 +205,7 @@ class _Context:
         whose gender, where the article has told it, agrees with the pronoun `token`."""
         floor = self._window_start(token)
         spoke = [(p, s) for p, s in self.speakers
-                 if floor <= p < token.i and s.kind == "person" and s.entity is not None]
+                 if floor <= p < token.i and s.kind == "person" and s.name]
         candidates = sorted(spoke + self._subjects(token, floor, person=True), key=lambda c: -c[0])
         wanted = GENDER_WORDS.get(token.lower_)
         found = next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
@@ -262,7 +266,14 @@ class _Context:
         return next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
 
     def _window_start(self, token: Token) -> int:
-        return self.sents[max(0, self._sentence_index(token) - PRONOUN_WINDOW)].start
+        """Where the pronoun's look back ends: PRONOUN_WINDOW sentences back, not counting a
+        sentence of someone's words (a quote of three sentences keeps its speaker in view)."""
+        index, counted = self._sentence_index(token), 0
+        while index > 0 and counted < PRONOUN_WINDOW:
+            index -= 1
+            sent = self.sents[index]
+            counted += not all(t.i in self.content_tokens or t.is_punct or t.is_space for t in sent)
+        return self.sents[index].start
 
     def _subjects(self, token: Token, floor: int, person: bool) -> list[tuple[int, ResolvedSpeaker]]:
         """The subjects (``self.subjects``) from ``floor`` up to ``token``, among the PERSON
@@ -358,7 +369,15 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         return group
     if cluster is not None:
         return _named(source, cluster, "mention")
-    return ResolvedSpeaker(name=_name_as_written(source), kind="other", resolved_by="mention")
+    kind = "person" if _name_with_particle(source) else "other"
+    return ResolvedSpeaker(name=_name_as_written(source), kind=kind, resolved_by="mention")
+
+
+def _name_with_particle(source: Span) -> bool:
+    """Whether ``source`` is a name the NER model missed for its particle: "ten Hag said"."""
+    words = [t for t in source if t.lower_ not in DETERMINERS]
+    return any(t.lower_ in NAME_PARTICLES and t.is_lower for t in words[:-1]) and words[-1].is_title \
+        and all(t.is_title or t.lower_ in NAME_PARTICLES for t in words)  # the tagger may call "Hag" a noun
 
 
 def resolve_speakers(doc: Doc) -> Doc:

@@ -68,10 +68,24 @@ def _inside(t: TimexMatch, spans: list[Span]) -> bool:
 
 def _occasion_of(verb: Token, cue_root: Token) -> bool:
     """A participle before the cue that tells the occasion of speaking: "Speaking at a factory
-    on Monday, the minister said". Not one after "after" or "before" ("After visiting Kyiv on
-    May 14, he said"): that is another event."""
-    return (verb.dep_ == "advcl" and verb.head.i == cue_root.i and verb.tag_ == "VBG" and verb.i < cue_root.i
-            and not any(c.dep_ in ("mark", "prep") and c.i < verb.i for c in verb.children))
+    on Monday, the minister said", "Austin, speaking at the Pentagon on Wednesday, said". Not
+    one after "after" or "before" ("After visiting Kyiv on May 14, he said"): that is another
+    event."""
+    if verb.tag_ != "VBG" or verb.i > cue_root.i or any(c.dep_ in ("mark", "prep") and c.i < verb.i for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return verb.head.i == cue_root.i
+    # set off by commas after the speaker, the subject of the cue
+    subject = verb.head
+    return (verb.dep_ == "acl" and subject.head.i == cue_root.i and subject.dep_ in ("nsubj", "nsubjpass")
+            and verb.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",")
+
+
+def _anchor_of_another(t: TimexMatch, times: list[TimexMatch]) -> bool:
+    """Whether ``t`` lies inside a longer dated expression it anchors: "Jan. 28" in "three days
+    after the attack on Jan. 28" (the statement is dated by the whole)."""
+    return any(o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start and day_value(o)
+               for o in times)
 
 
 def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
@@ -86,7 +100,7 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
         if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content):
             continue
         value = day_value(t)
-        if value is None:
+        if value is None or _anchor_of_another(t, times):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
