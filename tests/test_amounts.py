@@ -117,3 +117,21 @@ def test_money_the_model_reads_as_a_date_is_money(nlp):
     # spaCy tags "20bn a year" DATE; after the pound sign it is a sum of money
     found = amounts(nlp, "Spending pressures could top £20bn a year by 2029.")
     assert (found["£20bn"].value, found["£20bn"].unit) == (2e10, "GBP")
+
+
+@pytest.mark.parametrize("text, span, low, high, unit", [
+    ("Prices rose 10 to 15 percent.", "10 to 15 percent", 10, 15, "percent"),
+    ("Sales fell by 3-4% last year.", "3-4%", 3, 4, "percent"),
+    ("The rate stays in the 5.25%-5.50% range.", "5.25%-5.50%", 5.25, 5.5, "percent"),
+    ("The dam will cost $10-$12 billion.", "$10-$12 billion", 1e10, 1.2e10, "USD"),
+    ("Officials said between 10 and 20 people were hurt.", "10 and 20 people", 10, 20, "people"),
+])
+def test_a_range_keeps_both_ends_with_the_unit_and_scale_of_its_top(nlp, text, span, low, high, unit):
+    found = amounts(nlp, text)
+    assert span in found, found
+    assert (found[span].value, found[span].value_max, found[span].unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_a_change_from_one_figure_to_another_is_no_range(nlp):
+    found = amounts(nlp, "Its share rose from 10 percent to 12 percent.")
+    assert all(a.value_max is None for a in found.values()) and len(found) == 2

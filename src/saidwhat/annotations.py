@@ -98,6 +98,7 @@ class AmountMatch(CharSpan):
     kind: str = "count"  # money count percent ordinal quantity
     bound: str | None = None
     approximate: bool = False
+    value_max: float | None = None  # the top of a range ("10 to 15 percent")
 
 
 @dataclass

@@ -93,6 +93,9 @@ QUOTATION_DASH = "―"
 # case, which its tokenizer misses after a closing one ('Press.'' ''She' gave ' ' for the second,
 # though Tokenizer.explain() does not); as a prefix and a suffix tried first it holds.
 DOUBLE_MARK = "''"
+# The dash of a range after a percent sign or before a currency symbol, which spaCy leaves
+# glued: "5.25%-5.50%" was one token "5.25%-5.50" and "$10-$12" one token "10-$12".
+RANGE_DASH = r"(?<=\d)%(?=[-–][$€£¥]?\d)|(?<=%)[-–](?=[$€£¥]?\d)|(?<=\d)[-–](?=[$€£¥]\d)"
 
 
 def _adjust_tokenizer(nlp: Language) -> None:
@@ -101,7 +104,8 @@ def _adjust_tokenizer(nlp: Language) -> None:
     tokenizer = nlp.tokenizer  # the model's own rules, extended (spaCy's setters clear its cache)
     tokenizer.prefix_search = re.compile(f"^{DOUBLE_MARK}|{tokenizer.prefix_search.__self__.pattern}|^{QUOTATION_DASH}").search
     tokenizer.suffix_search = re.compile(f"{DOUBLE_MARK}$|{tokenizer.suffix_search.__self__.pattern}|{QUOTATION_DASH}$").search
-    tokenizer.infix_finditer = re.compile(f"{tokenizer.infix_finditer.__self__.pattern}|{QUOTATION_DASH}").finditer
+    tokenizer.infix_finditer = re.compile(
+        f"{tokenizer.infix_finditer.__self__.pattern}|{QUOTATION_DASH}|{RANGE_DASH}").finditer
 
 
 @lru_cache(maxsize=4)

@@ -99,7 +99,7 @@ def from_doc(doc: Doc, document: Document, include_text: bool = False) -> Articl
         ],
         amounts=[
             Amount(text=a.text, start=a.start, end=a.end, value=a.value, unit=a.unit, kind=a.kind,
-                   bound=a.bound, approximate=a.approximate)
+                   bound=a.bound, approximate=a.approximate, value_max=a.value_max)
             for a in doc._.amounts or []
         ],
         quality_flags=[

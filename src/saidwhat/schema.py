@@ -93,6 +93,7 @@ class Amount(TextSpan):
     kind: Literal["money", "count", "percent", "ordinal", "quantity"]
     bound: str | None = Field(None, description="'more than', 'at least', 'up to' ...")
     approximate: bool = False
+    value_max: float | None = Field(None, description="the top of a range ('10 to 15 percent', '$10-$12 billion'); value is its bottom")
 
 
 class QualityFlag(TextSpan):

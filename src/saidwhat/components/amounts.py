@@ -38,6 +38,8 @@ _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
 _AMOUNT_LABELS = {"MONEY", "CARDINAL", "PERCENT", "ORDINAL", "QUANTITY"}
 _TIME_LABELS = {"DATE", "TIME"}
 _HYPHENS = {"-", "–", "—"}
+# Words between the two ends of a range: "3-4%", "10 to 15 percent".
+_RANGE_JOINERS = {"-", "–", "to"}
 # Words after a figure that make it a clock time ("10 a.m.").
 _CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "et", "est", "edt", "pst", "pdt", "cet", "bst"}
 # Tokens allowed between a figure and the noun it counts ("100 Chinese entities").
@@ -389,6 +391,17 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
             end, unit = noun.i + 1, _unit_of(noun)
             kind = "quantity" if noun.lower_ in t.measure_units else "count"
     bound = _bound_before(doc, start, t)
+    before = doc[start - 1].lower_ if start > 0 else ""
+    # "between 5.25% and 5.5%" is a range; "rose from 10 to 12 percent" two values
+    top = None if before == "from" else _range_top(doc, end if end is not None else num.end, t, in_time, in_name,
+                                                   between=before == "between")
+    if top is not None and (end is None or (unit == top.unit and kind == top.kind)):
+        # "10 to 15 percent", "3-4%", "$10-$12 billion": the bottom takes the top's unit and scale
+        if end is None or value == _figure(doc, num):
+            value *= _scale(top)
+        found = _make(doc, start, top.end_token, value, top.unit, top.kind, bound)
+        found.value_max = top.value
+        return found, top.end_token
     if end is None:
         # A bare number: keep it only when it reads as an amount on its own.
         token = doc[num.start]
@@ -400,6 +413,42 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
             return None, resume
         end = num.end
     return _make(doc, start, end, value, unit, kind, bound), end
+
+
+@dataclass
+class _Top:
+    """The upper end of a range: its value, unit, kind, the token after it and its scale."""
+
+    value: float
+    unit: str
+    kind: str
+    end_token: int
+    figure: float
+
+
+def _range_top(doc: Doc, j: int, t: _Tables, in_time: list[bool], in_name: list[bool],
+               between: bool = False) -> _Top | None:
+    """The amount after a range joiner at token ``j`` ("-", "–", "to", or "and" ``between``
+    the two), if one follows at once."""
+    if j + 1 >= len(doc) or not (doc[j].lower_ in _RANGE_JOINERS or between and doc[j].lower_ == "and"):
+        return None
+    top, after = _cardinal(doc, j + 1, t, in_time, in_name)
+    if top is None or top.value_max is not None or top.start != doc[j + 1].idx:
+        return None
+    k = j + 1 + (_symbol_code(doc[j + 1], t) is not None)
+    num = read_number(doc, k, t)
+    return _Top(top.value, top.unit, top.kind, after, _figure(doc, num) if num is not None else top.value)
+
+
+def _figure(doc: Doc, num: _Number) -> float:
+    """The number as written, before its scale word ("12" of "12 billion")."""
+    fig = _read_figure(doc[num.start], tables())
+    return fig[0] if fig is not None else num.value
+
+
+def _scale(top: _Top) -> float:
+    """The scale a range's top gives its bottom: 1e9 for "$10-$12 billion", else 1."""
+    return top.value / top.figure if top.figure and top.value / top.figure >= 1000 else 1.0
 
 
 def _make(doc: Doc, start: int, end: int, value: float, unit: str, kind: str, bound) -> AmountMatch:

@@ -96,8 +96,8 @@ def _person_by_title(source: Span) -> EntityCluster | None:
     security adviser", or a headline's bare "mayor" (named below it); None when no one or
     several have it."""
     head = source.root
-    if head.tag_ != "NN" or head.lower_ not in lexicon.words("titles"):
-        return None
+    if head.tag_ not in ("NN", "NNP") or head.lower_ not in lexicon.words("titles"):
+        return None  # British copy capitalizes it: "the Prime Minister"
     # a headline drops the article and names the person below it: "'We will not back down,' says mayor"
     headline = len(source) == 1 and in_a_headline(source)
     if source[0].lower_ != "the" and not headline:
