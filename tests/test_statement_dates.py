@@ -148,3 +148,10 @@ def test_a_participle_after_the_speaker_tells_the_occasion():
 def test_an_anchored_expression_dates_the_statement_not_its_anchor():
     text = "Three days after the attack on Jan. 28, Biden told reporters he had decided on a response."
     assert saidwhat.analyze(text, published="2024-02-01").attributions[0].date == "2024-01-31"
+
+
+def test_the_date_of_a_main_clause_does_not_date_a_relative_clause_in_it():
+    text = ("Dockworkers will return to work on Friday, ending a strike that had threatened to "
+            "snarl supply chains, the union said.")
+    dated = {a.cue.text: a.date for a in saidwhat.analyze(text, published="2024-10-04").attributions}
+    assert dated.get("had threatened") is None

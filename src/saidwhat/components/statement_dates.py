@@ -47,7 +47,15 @@ def governing_verb(tok: Token) -> Token | None:
 
 
 def _ancestors(tok: Token) -> set[int]:
-    return {a.i for a in tok.ancestors}
+    """The clauses above ``tok`` up to the noun a relative clause describes: in "ending a strike
+    that had threatened to snarl supply chains" the date of the main clause is not the threat's,
+    nor in "published tax returns from 1995 that showed ..." (a participle, as in "sent a letter
+    on Thursday opposing the bill", shares the date of its clause)."""
+    out = set()
+    while tok.dep_ != "relcl" and tok.head.i != tok.i:
+        tok = tok.head
+        out.add(tok.i)
+    return out
 
 
 def day_value(t: TimexMatch) -> str | None:
