@@ -244,3 +244,11 @@ def test_a_name_with_a_particle_the_model_missed_is_a_person_for_he():
     got = speakers(text)
     assert got[0][:2] == ("ten Hag", "person")
     assert got[-1][0] == "ten Hag"
+
+
+def test_the_company_is_not_the_newspaper_that_reviewed_the_email():
+    text = ("Executives at Meridian Health pressured staff to inflate codes, the suit says. In an email "
+            "reviewed by The Washington Post, a vice president called every chart a revenue opportunity. "
+            "The company said the email had been taken out of context.")
+    names = [a.speaker.name for a in saidwhat.analyze(text).attributions if a.cue.text == "said"]
+    assert names and "Post" not in (names[0] or "")

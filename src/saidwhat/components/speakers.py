@@ -40,6 +40,13 @@ NOMINAL_ORGANIZATION_NOUNS = frozenset({"agency", "company", "firm", "corporatio
                                         "watchdog", "bank", "lender", "insurer", "carrier", "airline", "retailer",
                                         "automaker", "carmaker"})
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Words of a news medium's name, and names of the wire agencies and broadcasters, which a story
+# names as where it found something, not as an organization it reports on.
+MEDIA_NAME_WORDS = frozenset({"post", "times", "journal", "news", "gazette", "tribune", "herald", "telegraph",
+                              "guardian", "observer", "chronicle", "press", "daily", "magazine", "newsweek"})
+MEDIA_NAMES = frozenset({"reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg", "cnn",
+                         "bbc", "nbc", "cbs", "abc", "fox", "msnbc", "npr", "politico", "axios", "tass", "xinhua",
+                         "interfax", "ukrinform", "al jazeera", "sky news", "dpa", "kyodo", "yonhap"})
 # Lowercase particles of family names ("Erik ten Hag", "Borja del Pozo Cruz"), which throw the
 # NER model off: a source of proper nouns with one of them is a person's name.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
@@ -172,6 +179,12 @@ def _person_by_surname(doc: Doc, token: Token) -> EntityCluster | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _is_news_medium(name: str) -> bool:
+    """Whether an organization's name is a newspaper's, an agency's or a broadcaster's."""
+    words = set(name.lower().replace("the ", "").split())
+    return bool(words & MEDIA_NAME_WORDS) or name.lower().removeprefix("the ") in MEDIA_NAMES
+
+
 class _Context:
     """What earlier attributions said about who is speaking, for pronouns."""
 
@@ -253,7 +266,9 @@ class _Context:
         holding = next((c for _, c in named if noun in c.name.lower().split()), None)
         if holding is not None or noun not in NOMINAL_ORGANIZATION_NOUNS:
             return holding
-        return named[0][1] if named else None
+        # not the newspaper that reviewed the documents: "In an email reviewed by The Washington
+        # Post, ... The company said"
+        return next((c for _, c in named if not _is_news_medium(c.name)), None)
 
     def group_before(self, token: Token) -> ResolvedSpeaker | None:
         floor = self._window_start(token)
