@@ -843,3 +843,8 @@ def test_in_other_words_or_my_view_is_no_attribution_of_its_own(text):
 ])
 def test_why_a_source_is_unnamed_is_not_what_it_said(text):
     assert [a.cue.text for a in attributions(text)] == ["said"]
+
+
+def test_a_scare_quote_in_the_object_of_a_preposition_brings_the_whole_object():
+    a = only("At the dinner, he joked about the mayor’s “interesting friendship” with a developer.")
+    assert a.content == "the mayor’s “interesting friendship” with a developer"

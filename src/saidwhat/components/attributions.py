@@ -553,6 +553,18 @@ def _predicate_cut_off(verb: Token, heads: list[Token], last: int) -> set[int]:
     return set(range(after, predicate.right_edge.i + 1))
 
 
+def _phrase_around_quote(verb: Token, quote: Span) -> set[int]:
+    """The object of the preposition after the cue that holds a scare quote, whole: "joked about
+    Clinton's “interesting friendship” with her aide" (not the quoted words alone)."""
+    token = quote.root
+    while token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+    if token.head.i != verb.i or token.dep_ != "prep" or token.i < verb.i or _circumstance(token):
+        return set()
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return {t.i for t in objects[0].subtree} if objects else set()
+
+
 def _circumstance(phrase: Token) -> bool:
     """A phrase that says when, where or in what the words were said ("on Tuesday", "at a
     rally", "in a statement"), which is the writer's, not part of the content."""
@@ -743,7 +755,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
             # '"...," said Reese, a priest who has written about ...': a quote before an infinitive
             # or a relative clause is not what it says ('went on to say: "..."' takes the one after)
             return None
-        content_idx = set(range(quote.start, quote.end))
+        content_idx = _phrase_around_quote(verb, quote) or set(range(quote.start, quote.end))
     content = _fragments(doc, content_idx, quotes)
     if not content:
         return None
