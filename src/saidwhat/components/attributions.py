@@ -568,8 +568,8 @@ def _phrase_around_quote(verb: Token, quote: Span) -> set[int]:
 def _circumstance(phrase: Token) -> bool:
     """A phrase that says when, where or in what the words were said ("on Tuesday", "at a
     rally", "in a statement"), which is the writer's, not part of the content."""
-    if phrase.lower_ in CIRCUMSTANCE_PREPS:
-        return True
+    if phrase.lower_ in CIRCUMSTANCE_PREPS or phrase.ent_type_ in ("DATE", "TIME"):
+        return True  # and "talked politics Monday"
     objects = [c for c in phrase.children if c.dep_ == "pobj"]
     return any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in OCCASION_NOUNS | VENUE_NOUNS for o in objects)
 
