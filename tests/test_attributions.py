@@ -848,3 +848,15 @@ def test_why_a_source_is_unnamed_is_not_what_it_said(text):
 def test_a_scare_quote_in_the_object_of_a_preposition_brings_the_whole_object():
     a = only("At the dinner, he joked about the mayor’s “interesting friendship” with a developer.")
     assert a.content == "the mayor’s “interesting friendship” with a developer"
+
+
+def test_a_quote_right_after_reported_speech_keeps_its_speaker():
+    found = attributions("Greene added that the Fed wants to get out of the way before the election. "
+                         "“They don’t like to talk about it, but they will move for political reasons.”")
+    assert [(a.type, a.speaker.mention.text) for a in found] == [("indirect", "Greene"), ("direct", "Greene")]
+    assert found[1].continues == found[0].id
+
+
+def test_a_quote_after_an_object_content_does_not_run_on_from_it():
+    found = attributions('He did not suggest retaliation. "Our goal is to start instituting some norms."')
+    assert [a.type for a in found] == ["indirect"]

@@ -883,7 +883,8 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
         last = _quote_before(previous)
         gap = doc[last.content[-1].end : quote.start]
         # a layout cue ("NAME:" line, "― Name" signature) marks its own line only
-        if last.type == "indirect" or last.rule == "line" or not _carries_over(gap, last):
+        if last.rule == "line" or not _carries_over(gap, last) or (
+                last.type == "indirect" and not _quote_after_paraphrase(gap, quote, last)):
             continue
         span = _trim(quote)
         if span is None:
@@ -910,6 +911,15 @@ def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], s
 # '"We will win," he said, "because we have the votes."'
 QUOTE_JOINERS = frozenset({",", ":", "—", "–", "--"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def _quote_after_paraphrase(gap: Span, quote: Span, last: AttributionSpan) -> bool:
+    """A quote that opens the sentence right after reported speech by a verb of saying, in the
+    same paragraph: 'Greene added that the Fed wants out of the way. “They don’t like to talk
+    about it.”' is the same speaker going on in his own words."""
+    words = [t for t in gap if not t.is_punct and not t.is_space]
+    return (not words and "\n" not in gap.text and any(t.text in SENTENCE_ENDS for t in gap)
+            and last.cue is not None and last.cue.root.lemma_.lower() in lexicon.words("speech_verbs"))
 
 
 def _quote_before(previous: list[AttributionSpan]) -> AttributionSpan:
