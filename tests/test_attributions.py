@@ -860,3 +860,8 @@ def test_a_quote_right_after_reported_speech_keeps_its_speaker():
 def test_a_quote_after_an_object_content_does_not_run_on_from_it():
     found = attributions('He did not suggest retaliation. "Our goal is to start instituting some norms."')
     assert [a.type for a in found] == ["indirect"]
+
+
+def test_an_adverb_between_the_object_and_its_charge_stays_in_the_content():
+    a = only("Trump blamed Clinton directly for the turmoil in the Middle East.")
+    assert a.content == "Clinton directly for the turmoil in the Middle East"

@@ -443,11 +443,13 @@ def _content_heads(verb: Token) -> list[Token]:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         # the charge goes with its target: "accused him of lying", "blamed the law on Democrats"
         charges = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
-                   and objects and p.i == objects[0].right_edge.i + 1 and not _circumstance(p)]
+                   and objects and _next_after_adverbs(objects[0]) == p.i and not _circumstance(p)]
         objects = [o for o in objects if o.pos_ != "PRON" or charges or o.lower_ in CONTENT_PRONOUNS]
         predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
         if objects:
-            heads = objects + charges + predicates + _as_saying(objects[-1])
+            # with the adverbs between the object and its charge: "blamed Clinton directly for X"
+            between = [verb.doc[k] for k in range(objects[0].right_edge.i + 1, charges[0].i)] if charges else []
+            heads = objects + between + charges + predicates + _as_saying(objects[-1])
         elif predicates and predicates[0].left_edge.i == verb.i + 1 \
                 and any(quote_marks.is_quote(t) for t in predicates[0].subtree):
             heads = predicates  # 'called the shooting "senseless"', the object read into the label
@@ -517,6 +519,15 @@ def _addressee(verb: Token, infinitive: Token) -> list[Token]:
     marks it: "asked [the woman] to raise her voice"."""
     return [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < infinitive.i
             and c.right_edge.i + 1 == infinitive.left_edge.i]
+
+
+def _next_after_adverbs(obj: Token) -> int:
+    """The token after an object and the adverbs of its verb right after it ("blamed Clinton
+    directly for ...")."""
+    i = obj.right_edge.i + 1
+    while i < len(obj.doc) and obj.doc[i].dep_ == "advmod" and obj.doc[i].head.i == obj.head.i:
+        i += 1
+    return i
 
 
 def _object_content(heads: list[Token]) -> bool:
@@ -714,7 +725,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
         content_idx.update(t.i for t in head.subtree)
         # "called for X": X is content, "for" not; "accused him of lying": the charge, "of" too;
         # "said in a statement that X": X
-        if head.dep_ == "prep" or (head.head.dep_ in ("prep", "pobj", "dobj") and verb in head.ancestors):
+        if head.dep_ in ("prep", "advmod") or (head.head.dep_ in ("prep", "pobj", "dobj") and verb in head.ancestors):
             excluded -= {t.i for t in head.subtree}
         if head.dep_ == "advcl" and (preposition := _preposition_of_cue(verb, head)) is not None:
             excluded.add(preposition.i)  # part of the cue
