@@ -395,13 +395,14 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
     # "between 5.25% and 5.5%" is a range; "rose from 10 to 12 percent" two values
     top = None if before == "from" else _range_top(doc, end if end is not None else num.end, t, in_time, in_name,
                                                    between=before == "between")
-    if top is not None and (end is None or (unit == top.unit and kind == top.kind)):
+    if top is not None and (end is None or (unit == top[0].unit and kind == top[0].kind)):
         # "10 to 15 percent", "3-4%", "$10-$12 billion": the bottom takes the top's unit and scale
-        if end is None or value == _figure(doc, num):
-            value *= _scale(top)
-        found = _make(doc, start, top.end_token, value, top.unit, top.kind, bound)
-        found.value_max = top.value
-        return found, top.end_token
+        high, high_end, scale = top
+        if end is None or value == _figure(doc[num.start], t, num.value):
+            value *= scale
+        found = _make(doc, start, high_end, value, high.unit, high.kind, bound)
+        found.value_max = high.value
+        return found, high_end
     if end is None:
         # A bare number: keep it only when it reads as an amount on its own.
         token = doc[num.start]
@@ -415,40 +416,25 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
     return _make(doc, start, end, value, unit, kind, bound), end
 
 
-@dataclass
-class _Top:
-    """The upper end of a range: its value, unit, kind, the token after it and its scale."""
-
-    value: float
-    unit: str
-    kind: str
-    end_token: int
-    figure: float
-
-
 def _range_top(doc: Doc, j: int, t: _Tables, in_time: list[bool], in_name: list[bool],
-               between: bool = False) -> _Top | None:
+               between: bool = False) -> tuple[AmountMatch, int, float] | None:
     """The amount after a range joiner at token ``j`` ("-", "–", "to", or "and" ``between``
-    the two), if one follows at once."""
+    the two), if one follows at once: (that amount, the token after it, the scale it gives the
+    bottom: 1e9 for "$10-$12 billion", else 1)."""
     if j + 1 >= len(doc) or not (doc[j].lower_ in _RANGE_JOINERS or between and doc[j].lower_ == "and"):
         return None
     top, after = _cardinal(doc, j + 1, t, in_time, in_name)
     if top is None or top.value_max is not None or top.start != doc[j + 1].idx:
         return None
-    k = j + 1 + (_symbol_code(doc[j + 1], t) is not None)
-    num = read_number(doc, k, t)
-    return _Top(top.value, top.unit, top.kind, after, _figure(doc, num) if num is not None else top.value)
+    figure = _figure(doc[j + 1 + (_symbol_code(doc[j + 1], t) is not None)], t, top.value)
+    scale = top.value / figure if figure and top.value / figure >= 1000 else 1.0
+    return top, after, scale
 
 
-def _figure(doc: Doc, num: _Number) -> float:
-    """The number as written, before its scale word ("12" of "12 billion")."""
-    fig = _read_figure(doc[num.start], tables())
-    return fig[0] if fig is not None else num.value
-
-
-def _scale(top: _Top) -> float:
-    """The scale a range's top gives its bottom: 1e9 for "$10-$12 billion", else 1."""
-    return top.value / top.figure if top.figure and top.value / top.figure >= 1000 else 1.0
+def _figure(token: Token, t: _Tables, default: float) -> float:
+    """The number as written at ``token``, before any scale word ("12" of "12 billion")."""
+    fig = _read_figure(token, t)
+    return fig[0] if fig is not None else default
 
 
 def _make(doc: Doc, start: int, end: int, value: float, unit: str, kind: str, bound) -> AmountMatch:

@@ -208,17 +208,16 @@ def _gazetteer_places(doc: Doc) -> list[Span]:
     entity). Only proper nouns are looked at, found by their tag in an array: a Token object
     per word costs more than the look."""
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    is_place = _is_place
     found = []
     for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist():
         if i in taken:
             continue
         token = doc[i]
         if i + 1 < len(doc) and i + 1 not in taken and \
-                is_place(token.lower_ + token.whitespace_ + doc[i + 1].lower_):
+                _is_place(token.lower_ + token.whitespace_ + doc[i + 1].lower_):
             found.append(Span(doc, i, i + 2, label="GPE"))
             taken.update((i, i + 1))
-        elif is_place(token.lower_):
+        elif _is_place(token.lower_):
             found.append(Span(doc, i, i + 1, label="GPE"))
             taken.add(i)
     return found

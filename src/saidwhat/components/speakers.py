@@ -181,8 +181,8 @@ def _person_by_surname(doc: Doc, token: Token) -> EntityCluster | None:
 
 def _is_news_medium(name: str) -> bool:
     """Whether an organization's name is a newspaper's, an agency's or a broadcaster's."""
-    words = set(name.lower().replace("the ", "").split())
-    return bool(words & MEDIA_NAME_WORDS) or name.lower().removeprefix("the ") in MEDIA_NAMES
+    lowered = name.lower()
+    return bool(set(lowered.split()) & MEDIA_NAME_WORDS) or lowered.removeprefix("the ") in MEDIA_NAMES
 
 
 class _Context:
