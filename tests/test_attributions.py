@@ -539,9 +539,32 @@ def test_an_impression_verb_before_a_cue_joins_that_cue():
     ("She has maintained that the tests are required by law.", "that the tests are required by law"),
     ("The senator maintains a wide lead in the polls.", None),
     ("The mayor continues to lead in the polls.", None),
+    ("The warning on the door read: \"Keep out.\"", "Keep out."),
+    ("He went back to his office and read the report.", None),
+    ("The central bank decided to raise rates.", "to raise rates"),
+    ("Voters decided the race in the final week.", None),
 ])
 def test_some_cues_report_only_with_a_clause(text, found):
     assert [a.content for a in attributions(text)] == ([found] if found else [])
+
+
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ("The union supports the plan to raise wages.", "supports", "the plan to raise wages", "The union"),
+    ("The company plans to cut 500 jobs next year.", "plans", "to cut 500 jobs next year", "The company"),
+    ("Most economists see inflation easing by the summer.", "see", "inflation easing by the summer", "Most economists"),
+    ("The mayor welcomed the ruling.", "welcomed", "the ruling", "The mayor"),
+])
+def test_a_stance_verb_attributes_a_position_to_its_subject(text, cue, content, speaker):
+    a = only(text)
+    assert (a.cue.text, a.content, a.speaker.mention.text) == (cue, content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "See photos from the rally below.",
+    "If you want to receive this newsletter, sign up here.",
+])
+def test_a_stance_verb_without_a_holder_or_for_the_reader_is_no_attribution(text):
+    assert attributions(text) == []
 
 
 def test_two_cues_on_the_same_words_give_one_attribution():

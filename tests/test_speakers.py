@@ -196,7 +196,7 @@ def test_a_headlines_bare_title_names_the_one_person_below_with_it():
     ("The World Food Programme cut rations in half. The agency said donors had not paid.", "World Food Programme"),
     ("Shares of Acme Corp. fell 5 percent on Monday. The company said demand had weakened.", "Acme Corp."),
     # a noun of the organization's own name points to it past another organization
-    ("Voters backed the Labour Party over Reform UK. The party said it would cut fees.", "Labour Party"),
+    ("Voters chose the Labour Party over Reform UK. The party said it would cut fees.", "Labour Party"),
 ])
 def test_the_agency_stands_for_the_organization_just_named(text, name):
     assert speakers(text) == [(name, "organization", "nominal")]

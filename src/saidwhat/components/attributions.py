@@ -29,6 +29,8 @@ NO_OBJECT_CONTENT_FILE = "no_object_content"
 # Cues that report only with a clause or a quote ("found that ...", not "found a way").
 CLAUSE_ONLY_FILE = "clause_only_cues"
 STANCE_ADJECTIVES_FILE = "stance_adjectives"
+STANCE_VERBS_FILE = "stance_verbs"
+READER_PRONOUNS = frozenset({"you", "yourself"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose "it" subject stands for the clause after them ("it seems that ..."); with another
 # subject they report the writer's impression, with no source ("the team appeared paralyzed").
@@ -97,13 +99,25 @@ def _cue_lemmas() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _trigger_lemmas() -> frozenset[str]:
-    return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE) \
+    return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE) | lexicon.words(STANCE_VERBS_FILE) \
         | {lemma for lemma, _ in lexicon.stance_adjective_preps()}
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _cue_lemmas() and token.lower_ != "according") \
-        or _is_stance_adjective(token)
+    if token.pos_ in ("VERB", "AUX"):
+        lemma = token.lemma_.lower()
+        if lemma in _cue_lemmas():
+            return token.lower_ != "according"
+        if lemma in lexicon.words(STANCE_VERBS_FILE):
+            return _holder_of_stance(token)
+    return _is_stance_adjective(token)
+
+
+def _holder_of_stance(verb: Token) -> bool:
+    """Whether a stance verb ("supports", "wants") has someone to hold the stance: a subject
+    of its own that is not the reader ("see photos below", "if you want to know")."""
+    subject = _subject(verb)
+    return subject is not None and subject.lower_ not in READER_PRONOUNS
 
 
 def _is_stance_adjective(token: Token) -> bool:
@@ -882,7 +896,11 @@ def _covered(attributions: list[AttributionSpan]) -> set[int]:
 def _orphan_quotes(doc: Doc, quotes: list[Span], found: list[AttributionSpan], sent_starts: list[int]) -> list[AttributionSpan]:
     """Quotes with no cue that follow a quoted attribution inherit its source and cue."""
     covered = _covered(found)
-    by_position = sorted(found, key=lambda a: a.content[0].start)
+    # a belief nested in reported speech ("added that the Fed wants ...") is part of it, and
+    # the speech is what a following quote runs on from
+    enclosing = _enclosing_attributions(found)
+    standing = [a for a in found if (outer := _outer(a, enclosing)) is None or _speech_of_its_own(a, outer)]
+    by_position = sorted(standing, key=lambda a: a.content[0].start)
     out = []
     for quote in quotes:
         inner = range(quote.start, quote.end)
@@ -1096,11 +1114,21 @@ def _keep_nested_speech(found: list[AttributionSpan]) -> list[AttributionSpan]:
     kept = []
     enclosing = _enclosing_attributions(found)
     for inner in found:
-        outer = next((o for o in enclosing.get(inner.cue.start, ()) if o is not inner), None) if inner.cue else None
+        outer = _outer(inner, enclosing)
         if outer is not None:
-            if inner.cue.root.lemma_.lower() not in lexicon.words("speech_verbs") or inner.source is None \
-                    or inner.source.root.pos_ == "PRON" or _complement_of(inner.cue.root, outer):
+            if not _speech_of_its_own(inner, outer):
                 continue
             inner.parent = outer
         kept.append(inner)
     return kept
+
+
+def _outer(inner: AttributionSpan, enclosing: dict[int, list[AttributionSpan]]) -> AttributionSpan | None:
+    """The attribution whose content holds ``inner``'s cue, if any."""
+    return next((o for o in enclosing.get(inner.cue.start, ()) if o is not inner), None) if inner.cue else None
+
+
+def _speech_of_its_own(inner: AttributionSpan, outer: AttributionSpan) -> bool:
+    """Whether ``inner``, nested in ``outer``'s content, is a statement of its own."""
+    return inner.cue.root.lemma_.lower() in lexicon.words("speech_verbs") and inner.source is not None \
+        and inner.source.root.pos_ != "PRON" and not _complement_of(inner.cue.root, outer)
