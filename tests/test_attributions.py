@@ -888,3 +888,16 @@ def test_a_quote_after_an_object_content_does_not_run_on_from_it():
 def test_an_adverb_between_the_object_and_its_charge_stays_in_the_content():
     a = only("Trump blamed Clinton directly for the turmoil in the Middle East.")
     assert a.content == "Clinton directly for the turmoil in the Middle East"
+
+
+def test_a_quote_opened_in_reported_speech_runs_on_to_its_close():
+    a = only('The mayor said the budget "has run out of room. We cannot cut any more without closing '
+             'libraries." The council met later.')
+    assert a.content.startswith("the budget") and a.content.rstrip('."').endswith("closing libraries")
+    assert a.type == "mixed"
+
+
+def test_an_as_clause_reports_a_root_the_parse_took_for_a_noun():
+    a = only("However, as the newspaper has reported, cases that have led to charges included other circumstances.")
+    assert a.speaker.mention.text == "the newspaper"
+    assert a.content.endswith("cases that have led to charges included other circumstances")

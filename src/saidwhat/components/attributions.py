@@ -244,7 +244,9 @@ def _is_parenthetical(verb: Token) -> bool:
     """A cue clause set off inside or after the clause it reports ("X, she said, Y")."""
     head = verb.head
     # a cue set off before a cue verb reports its clause too: "Kyiv, he said, had accepted the plan"
-    return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX")
+    # the head may be a root the parse took for a noun ("as POLITICO has reported, cases ... included")
+    return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i != verb.i
+            and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT")
             and (not _is_cue_verb(head) or verb.i < head.i) and _has_subject(verb)
             and (_set_off_by_comma(verb) or _as_clause(verb)))
 

@@ -186,13 +186,19 @@ def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
             return doc[inner_start:inner_end] if inner_end > inner_start else span
         if q.start >= start and q.start < end < q.end:  # opens inside, closes just after
             tail = doc[end : q.end]
-            if all(t.is_punct for t in tail):
+            if all(t.is_punct for t in tail) or _ends_its_sentence(doc, end):
+                # or goes on past the sentence: 'said the "train has left. I don't want ..."'
                 end = q.end
         if q.start < start < q.end <= end:  # closes inside, opened just before
             head = doc[q.start : start]
             if all(t.is_punct for t in head):
                 start = q.start
     return doc[start:end]
+
+
+def _ends_its_sentence(doc: Doc, end: int) -> bool:
+    """Whether only punctuation follows token ``end - 1`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in doc[end : doc[end - 1].sent.end])
 
 
 def _opens_sentence(verb: Token) -> bool:
