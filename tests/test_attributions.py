@@ -901,3 +901,12 @@ def test_an_as_clause_reports_a_root_the_parse_took_for_a_noun():
     a = only("However, as the newspaper has reported, cases that have led to charges included other circumstances.")
     assert a.speaker.mention.text == "the newspaper"
     assert a.content.endswith("cases that have led to charges included other circumstances")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor described the bridge as beset by rust and neglect.", "the bridge as beset by rust and neglect"),
+    ("The ad portrays farmers as victims and bankers as villains.", "farmers as victims and bankers as villains"),
+    ("He described the plan as a disaster as he left the room.", "the plan as a disaster"),
+])
+def test_what_the_object_is_taken_for_stays_with_it(text, content):
+    assert only(text).content == content

@@ -458,8 +458,9 @@ def _content_heads(verb: Token) -> list[Token]:
     if not heads and lemma not in lexicon.words(NO_OBJECT_CONTENT_FILE):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         # the charge goes with its target: "accused him of lying", "blamed the law on Democrats"
-        charges = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
-                   and objects and _next_after_adverbs(objects[0]) == p.i and not _circumstance(p)]
+        charges = [p for p in verb.children if (p.dep_ == "prep" and p.lower_ in OBJECT_PREPS or _as_predicate(p))
+                   and objects and _next_after_adverbs(objects[0]) == p.left_edge.i and not _circumstance(p)]
+        charges += _further_as_predicates(verb, charges)
         objects = [o for o in objects if o.pos_ != "PRON" or charges or o.lower_ in CONTENT_PRONOUNS]
         predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
         if objects:
@@ -590,6 +591,26 @@ def _phrase_around_quote(verb: Token, quote: Span) -> set[int]:
         return set()
     objects = [c for c in token.children if c.dep_ == "pobj"]
     return {t.i for t in objects[0].subtree} if objects else set()
+
+
+def _as_predicate(clause: Token) -> bool:
+    """A clause that says what the object is taken for: "described the country as beset by ..."."""
+    return clause.dep_ == "advcl" and not _has_subject(clause) and any(c.dep_ == "mark" and c.lower_ == "as" and c.i == clause.left_edge.i
+                                          for c in clause.children)
+
+
+def _further_as_predicates(verb: Token, charges: list[Token]) -> list[Token]:
+    """The next object's "as" phrase, right after the first: "portrays Mexicans as criminals and
+    Muslims as too dangerous" (the parse hangs the second on the verb)."""
+    out: list[Token] = []
+    while charges:
+        last = (out or charges)[-1].right_edge.i
+        following = next((c for c in verb.children if c.left_edge.i == last + 1
+                          and ((c.dep_ == "prep" and c.lower_ == "as") or _as_predicate(c))), None)
+        if following is None:
+            break
+        out.append(following)
+    return out
 
 
 def _circumstance(phrase: Token) -> bool:
