@@ -595,22 +595,26 @@ def _phrase_around_quote(verb: Token, quote: Span) -> set[int]:
 
 def _as_predicate(clause: Token) -> bool:
     """A clause that says what the object is taken for: "described the country as beset by ..."."""
-    return clause.dep_ == "advcl" and not _has_subject(clause) and any(c.dep_ == "mark" and c.lower_ == "as" and c.i == clause.left_edge.i
-                                          for c in clause.children)
+    return clause.dep_ == "advcl" and not _has_subject(clause) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i == clause.left_edge.i for c in clause.children)
 
 
 def _further_as_predicates(verb: Token, charges: list[Token]) -> list[Token]:
     """The next object's "as" phrase, right after the first: "portrays Mexicans as criminals and
     Muslims as too dangerous" (the parse hangs the second on the verb)."""
     out: list[Token] = []
-    while charges:
-        last = (out or charges)[-1].right_edge.i
-        following = next((c for c in verb.children if c.left_edge.i == last + 1
-                          and ((c.dep_ == "prep" and c.lower_ == "as") or _as_predicate(c))), None)
-        if following is None:
-            break
-        out.append(following)
+    last = charges[-1] if charges else None
+    while last is not None:
+        last = _as_phrase_at(verb, last.right_edge.i + 1)
+        if last is not None:
+            out.append(last)
     return out
+
+
+def _as_phrase_at(verb: Token, i: int) -> Token | None:
+    """The "as" phrase or clause of ``verb`` that starts at token ``i``, if any."""
+    return next((c for c in verb.children if c.left_edge.i == i
+                 and ((c.dep_ == "prep" and c.lower_ == "as") or _as_predicate(c))), None)
 
 
 def _circumstance(phrase: Token) -> bool:
