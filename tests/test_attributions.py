@@ -569,8 +569,10 @@ def test_a_stance_verb_without_a_holder_or_for_the_reader_is_no_attribution(text
 
 def test_two_cues_on_the_same_words_give_one_attribution():
     found = attributions('Asked about the bridge, the mayor said: "It will reopen in May."')
-    assert [(a.cue.text, a.content) for a in found] == [("said:", "It will reopen in May.")]
-    assert found[0].speaker.mention.text == "the mayor"
+    # the question is an attribution of its own, about its topic, by an unnamed asker
+    assert [(a.cue.text, a.content) for a in found] == [("Asked about", "the bridge"), ("said:", "It will reopen in May.")]
+    assert found[0].speaker is None
+    assert found[1].speaker.mention.text == "the mayor"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -910,3 +912,54 @@ def test_an_as_clause_reports_a_root_the_parse_took_for_a_noun():
 ])
 def test_what_the_object_is_taken_for_stays_with_it(text, content):
     assert only(text).content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The host asked the governor about the closure of the steel plant.", "asked", "the closure of the steel plant"),
+    ("The mayor hinted at a run for the Senate next year.", "hinted at", "a run for the Senate next year"),
+])
+def test_verb_and_preposition_whose_object_is_the_content(text, cue, content):
+    a = only(text)
+    assert (a.cue.text, a.content) == (cue, content)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The board intends to sell the northern mill.", "intends", "to sell the northern mill"),
+    ("The coach answered a question about the injury to his captain.", "answered",
+     "a question about the injury to his captain"),
+])
+def test_stance_verbs_of_intention_and_reply(text, cue, content):
+    a = only(text)
+    assert (a.cue.text, a.content) == (cue, content)
+
+
+def test_cue_joined_to_the_clause_it_reports_by_a_comma_alone():
+    a = only("The fund will cover repairs to three schools, the education minister told a committee on Monday.")
+    assert a.cue.text == "told"
+    assert a.content == "The fund will cover repairs to three schools"
+    assert a.speaker.mention.text == "the education minister"
+
+
+def test_second_verb_after_and_is_not_a_reported_clause():
+    assert [a.cue.text for a in attributions("The plant closed in May, and the union said nothing.")] == []
+
+
+def test_participle_on_a_document_speaks_for_its_author():
+    found = attributions("The farmers' union issued a statement saying the new quotas would ruin small dairies.")
+    inner = next(a for a in found if a.cue.text == "saying")
+    assert inner.content == "the new quotas would ruin small dairies"
+    assert inner.speaker.mention.text == "The farmers' union"
+
+
+def test_participle_on_a_group_speaks_for_the_group():
+    a = only("The minister faced a crowd of teachers urging him to resign.")
+    assert a.cue.text == "urging"
+    assert a.content == "him to resign"
+    assert a.speaker.mention.text == "a crowd of teachers"
+
+
+def test_opening_mark_typed_as_a_closing_one_still_closes_the_quote():
+    a = only("“The harbour will be rebuilt by winter,“ said Tomas Berg, the port director.")
+    assert a.type == "direct"
+    assert a.content == "The harbour will be rebuilt by winter"
+    assert a.speaker.name == "Tomas Berg"

@@ -5,7 +5,8 @@ import saidwhat
 
 
 def speakers(text):
-    return [(a.speaker.name, a.speaker.kind, a.speaker.resolved_by) for a in saidwhat.analyze(text).attributions]
+    # a question's asker often goes unnamed ('Asked about costs, ...'): only attributions with a speaker
+    return [(a.speaker.name, a.speaker.kind, a.speaker.resolved_by) for a in saidwhat.analyze(text).attributions if a.speaker]
 
 
 def test_surname_resolves_to_full_name_and_title():

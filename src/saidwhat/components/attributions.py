@@ -78,6 +78,9 @@ WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ"
 # Where or how words were said, which the parse takes a that-clause after for a relative one.
 OCCASION_NOUNS = frozenset({"statement", "call", "interview", "conference", "briefing", "speech", "letter",
                             "post", "message", "email", "filing", "hearing", "podcast", "video", "broadcast"})
+# What someone puts out in writing, with its words in a participle: "issued a statement saying".
+DOCUMENT_NOUNS = OCCASION_NOUNS | frozenset({"resolution", "report", "release", "memo", "ad", "advertisement",
+                                             "tweet", "note", "petition", "document", "study", "bill"})
 # "In a Fox poll released Sunday, ...": a poll that is the source of the clause it modifies.
 POLL_NOUNS = frozenset({"poll", "survey"})
 WORD_NOUNS = frozenset({"word", "phrase", "term", "expression", "slogan", "line", "label"})
@@ -166,6 +169,8 @@ def _subject(verb: Token) -> Token | None:
             return obj
     if verb.dep_ == "acomp":  # "we are convinced (that) ...": the subject of "are"
         return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        return _participle_holder(verb.head)
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
     # second verb inside the content
@@ -184,6 +189,15 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS:
         return _name_beside(verb)
     return None
+
+
+def _participle_holder(noun: Token) -> Token | None:
+    """Who speaks through a participle on ``noun``: the noun itself ("Democrats urging him to
+    bow out"), or, for a document someone put out, its author ("the council approved a
+    resolution condemning the ban")."""
+    if noun.lemma_.lower() in DOCUMENT_NOUNS:
+        return _subject(noun.head) if noun.dep_ == "dobj" else None
+    return noun if _looks_like_source(noun) else None
 
 
 def _content_before(verb: Token) -> bool:
@@ -245,10 +259,19 @@ def _is_parenthetical(verb: Token) -> bool:
     head = verb.head
     # a cue set off before a cue verb reports its clause too: "Kyiv, he said, had accepted the plan"
     # the head may be a root the parse took for a noun ("as POLITICO has reported, cases ... included")
-    return (verb.dep_ in ("parataxis", "ccomp", "advcl") and head.i != verb.i
+    return ((verb.dep_ in ("parataxis", "ccomp", "advcl") or _joined_by_comma_alone(verb)) and head.i != verb.i
             and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT")
             and (not _is_cue_verb(head) or verb.i < head.i) and _has_subject(verb)
             and (_set_off_by_comma(verb) or _as_clause(verb)))
+
+
+def _joined_by_comma_alone(verb: Token) -> bool:
+    """A speech cue the parse made a second verb of the clause it reports, with no "and" or
+    "but" between them: "This includes a special force, Defense Secretary Ash Carter told a
+    panel" (a reported clause, not a second statement)."""
+    head = verb.head
+    return (verb.dep_ == "conj" and head.i < verb.i and verb.lemma_.lower() in _cue_lemmas()
+            and not any(c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children))
 
 
 def _as_clause(verb: Token) -> bool:
@@ -275,7 +298,7 @@ def _looks_like_source(token: Token) -> bool:
     return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in ("DATE", "TIME", "CARDINAL")
 
 
-def _source_span(doc: Doc, subject: Token | None) -> Span | None:
+def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> Span | None:
     if subject is None or subject.dep_ == "csubj" or _expletive(subject):
         return None
     # a participle set off after the name says where or when, not who: "Trump, speaking to
@@ -289,6 +312,8 @@ def _source_span(doc: Doc, subject: Token | None) -> Span | None:
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN")
                 or child.dep_ == "relcl" and _is_cue_verb(child)):
             end = min(end, child.left_edge.i - 1)
+    if verb is not None and verb in subject.subtree:  # "Democrats urging him to ...": up to the cue
+        end = min(end, verb.i)
     # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders",
     # "COPENHAGEN, Jan 12 (Reuters) - Maersk"
     start = max((t.i + 1 for t in subject.subtree if t.i < subject.i and t.text in DASHES or _in_dateline(t)), default=0)
@@ -431,8 +456,8 @@ def _excluded(verb: Token, subject: Token | None) -> set[int]:
     out = {verb.i}
     if subject is None and _fronted_participle(verb):
         subject = _subject(verb.head)  # "Asked whether ..., Starmer said": Starmer is not asked about
-    if subject is not None:
-        out.update(t.i for t in subject.subtree)
+    if subject is not None:  # a noun a participle hangs on holds it: "Democrats urging him to ..."
+        out.update(t.i for t in subject.subtree if t.i < verb.i or verb not in subject.subtree)
     for child in verb.children:
         if child.dep_ in CUE_ATTACHED_DEPS and child.dep_ != "punct":
             out.update(t.i for t in child.subtree)
@@ -470,7 +495,7 @@ def _content_heads(verb: Token) -> list[Token]:
         elif predicates and predicates[0].left_edge.i == verb.i + 1 \
                 and any(quote_marks.is_quote(t) for t in predicates[0].subtree):
             heads = predicates  # 'called the shooting "senseless"', the object read into the label
-    if not heads:
+    if not heads and not _answers_by_speaking(verb):
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.i > verb.i and (lemma, prep.lower_) in lexicon.prepositional_cues():
                 heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -484,6 +509,13 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _answers_by_speaking(verb: Token) -> bool:
+    """ "responded to critics by saying X": the words are the saying's, and the critics are
+    only whom it answered."""
+    return any(p.dep_ == "prep" and p.lower_ == "by" and any(_is_cue_verb(c) for c in p.children)
+               for p in verb.children)
 
 
 def _preposition_of_cue(verb: Token, clause: Token) -> Token | None:
@@ -814,7 +846,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     return AttributionSpan(
         cue=_cue_span(doc, verb),
         content=content,
-        source=_source_span(doc, subject) or _inverted_name(verb),
+        source=_source_span(doc, subject, verb) or _inverted_name(verb),
         type=quote_marks.attribution_type(content, quotes),
         sentence=sent_index,
         rule="verb",
@@ -909,7 +941,7 @@ def _used_the_words(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) 
     return AttributionSpan(
         cue=doc[verb.i : noun.i + 1],
         content=content,
-        source=_source_span(doc, _subject(verb)),
+        source=_source_span(doc, _subject(verb), verb),
         type="direct",
         sentence=sent_index,
         rule="used-the-words",
@@ -1156,6 +1188,11 @@ def _outer(inner: AttributionSpan, enclosing: dict[int, list[AttributionSpan]]) 
 
 
 def _speech_of_its_own(inner: AttributionSpan, outer: AttributionSpan) -> bool:
-    """Whether ``inner``, nested in ``outer``'s content, is a statement of its own."""
-    return inner.cue.root.lemma_.lower() in lexicon.words("speech_verbs") and inner.source is not None \
-        and inner.source.root.pos_ != "PRON" and not _complement_of(inner.cue.root, outer)
+    """Whether ``inner``, nested in ``outer``'s content, is a statement of its own: a named
+    speaker's, or the words of a document the outer cue handles ("issued a statement saying X")."""
+    verb = inner.cue.root
+    if verb.lemma_.lower() not in lexicon.words("speech_verbs"):
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        return True
+    return inner.source is not None and inner.source.root.pos_ != "PRON" and not _complement_of(verb, outer)

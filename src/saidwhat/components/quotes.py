@@ -53,6 +53,16 @@ def _marks_and_breaks(doc: Doc):
             yield doc[i]
 
 
+def _shaped_as_closing(token: Token) -> bool:
+    """An opening mark typed where a closing one belongs: right after a word or a stop and
+    before a space or a stop ('here,“ said Clyburn', 'the “best in the world“ and'), inside an
+    open quote. Word processors and some wires turn a closing mark the wrong way."""
+    doc = token.doc
+    after_word = token.i > 0 and not doc[token.i - 1].whitespace_
+    before_break = bool(token.whitespace_) or token.i + 1 == len(doc) or doc[token.i + 1].is_punct
+    return after_word and before_break
+
+
 def find_quotes(doc: Doc) -> list[Span]:
     """Quote spans (quote marks included), in text order: double quotes, then single-quoted
     stretches outside them (British copy quotes with single marks)."""
@@ -65,9 +75,10 @@ def find_quotes(doc: Doc) -> list[Span]:
                 quotes.append(doc[open_at : token.i])
             open_at = None
             continue
-        if text in OPENING or (text in STRAIGHT and open_at is None):
+        if (text in OPENING and not (open_at is not None and _shaped_as_closing(token))) \
+                or (text in STRAIGHT and open_at is None):
             open_at = token.i
-        elif (text in CLOSING or text in STRAIGHT) and open_at is not None:
+        elif (text in CLOSING or text in STRAIGHT or text in OPENING) and open_at is not None:
             quotes.append(doc[open_at : token.i + 1])
             open_at = None
         if open_at is not None and _paragraph_end(token) and token.i > open_at:
