@@ -925,10 +925,12 @@ def test_verb_and_preposition_whose_object_is_the_content(text, cue, content):
 
 @pytest.mark.parametrize("text, cue, content", [
     ("The board intends to sell the northern mill.", "intends", "to sell the northern mill"),
+    ("The regulator laid out its plan for the rail network.", "laid out", "its plan for the rail network"),
+    ("The tribunal ruled that the dismissal was unfair.", "ruled", "that the dismissal was unfair"),
     ("The coach answered a question about the injury to his captain.", "answered",
      "a question about the injury to his captain"),
 ])
-def test_stance_verbs_of_intention_and_reply(text, cue, content):
+def test_stance_verbs_of_intention_reply_and_judgment(text, cue, content):
     a = only(text)
     assert (a.cue.text, a.content) == (cue, content)
 
