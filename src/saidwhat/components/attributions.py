@@ -169,7 +169,7 @@ def _subject(verb: Token) -> Token | None:
             return obj
     if verb.dep_ == "acomp":  # "we are convinced (that) ...": the subject of "are"
         return _subject(verb.head)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+    if _participle_on_a_noun(verb):
         return _participle_holder(verb.head)
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
@@ -189,6 +189,12 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS:
         return _name_beside(verb)
     return None
+
+
+def _participle_on_a_noun(verb: Token) -> bool:
+    """ "a statement saying ...", "teachers urging him to ...": a present participle after the noun
+    it describes."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
 
 
 def _participle_holder(noun: Token) -> Token | None:
@@ -495,7 +501,7 @@ def _content_heads(verb: Token) -> list[Token]:
         elif predicates and predicates[0].left_edge.i == verb.i + 1 \
                 and any(quote_marks.is_quote(t) for t in predicates[0].subtree):
             heads = predicates  # 'called the shooting "senseless"', the object read into the label
-    if not heads and not _answers_by_speaking(verb):
+    if not heads:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.i > verb.i and (lemma, prep.lower_) in lexicon.prepositional_cues():
                 heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -509,13 +515,6 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
-
-
-def _answers_by_speaking(verb: Token) -> bool:
-    """ "responded to critics by saying X": the words are the saying's, and the critics are
-    only whom it answered."""
-    return any(p.dep_ == "prep" and p.lower_ == "by" and any(_is_cue_verb(c) for c in p.children)
-               for p in verb.children)
 
 
 def _preposition_of_cue(verb: Token, clause: Token) -> Token | None:
@@ -1193,6 +1192,6 @@ def _speech_of_its_own(inner: AttributionSpan, outer: AttributionSpan) -> bool:
     verb = inner.cue.root
     if verb.lemma_.lower() not in lexicon.words("speech_verbs"):
         return False
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+    if _participle_on_a_noun(verb):
         return True
     return inner.source is not None and inner.source.root.pos_ != "PRON" and not _complement_of(verb, outer)
