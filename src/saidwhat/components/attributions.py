@@ -318,7 +318,7 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN")
                 or child.dep_ == "relcl" and _is_cue_verb(child)):
             end = min(end, child.left_edge.i - 1)
-    if verb is not None and verb in subject.subtree:  # "Democrats urging him to ...": up to the cue
+    if verb is not None and subject.is_ancestor(verb):  # "Democrats urging him to ...": up to the cue
         end = min(end, verb.i)
     # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders",
     # "COPENHAGEN, Jan 12 (Reuters) - Maersk"
@@ -463,7 +463,8 @@ def _excluded(verb: Token, subject: Token | None) -> set[int]:
     if subject is None and _fronted_participle(verb):
         subject = _subject(verb.head)  # "Asked whether ..., Starmer said": Starmer is not asked about
     if subject is not None:  # a noun a participle hangs on holds it: "Democrats urging him to ..."
-        out.update(t.i for t in subject.subtree if t.i < verb.i or verb not in subject.subtree)
+        holds_cue = subject.is_ancestor(verb)
+        out.update(t.i for t in subject.subtree if t.i < verb.i or not holds_cue)
     for child in verb.children:
         if child.dep_ in CUE_ATTACHED_DEPS and child.dep_ != "punct":
             out.update(t.i for t in child.subtree)

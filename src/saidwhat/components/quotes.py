@@ -78,7 +78,7 @@ def find_quotes(doc: Doc) -> list[Span]:
         if (text in OPENING and not (open_at is not None and _shaped_as_closing(token))) \
                 or (text in STRAIGHT and open_at is None):
             open_at = token.i
-        elif (text in CLOSING or text in STRAIGHT or text in OPENING) and open_at is not None:
+        elif text in ALL_QUOTES and open_at is not None:  # an opening mark here is shaped as a closing one
             quotes.append(doc[open_at : token.i + 1])
             open_at = None
         if open_at is not None and _paragraph_end(token) and token.i > open_at:
