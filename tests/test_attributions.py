@@ -567,6 +567,26 @@ def test_a_stance_verb_without_a_holder_or_for_the_reader_is_no_attribution(text
     assert attributions(text) == []
 
 
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ("Senator Warren attacked the bank for its fees.", "attacked", "the bank for its fees", "Senator Warren"),
+    ("She ripped the administration over its handling of the flood.", "ripped",
+     "the administration over its handling of the flood", "She"),
+    ("Microsoft hammered Google over its privacy record.", "hammered", "Google over its privacy record", "Microsoft"),
+])
+def test_a_verb_of_attack_with_a_named_critic_reports_criticism(text, cue, content, speaker):
+    a = only(text)
+    assert (a.cue.text, a.content, a.speaker.mention.text) == (cue, content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the village at dawn.",          # no named critic, a place as target
+    "He attacked him with a knife.",                 # a pronoun as target: violence, not words
+    "The storm knocked out power across the city.",  # a particle verb
+])
+def test_a_verb_of_attack_that_reports_no_words_is_no_attribution(text):
+    assert attributions(text) == []
+
+
 def test_two_cues_on_the_same_words_give_one_attribution():
     found = attributions('Asked about the bridge, the mayor said: "It will reopen in May."')
     # the question is an attribution of its own, about its topic, by an unnamed asker

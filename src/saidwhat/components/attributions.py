@@ -30,6 +30,9 @@ NO_OBJECT_CONTENT_FILE = "no_object_content"
 CLAUSE_ONLY_FILE = "clause_only_cues"
 STANCE_ADJECTIVES_FILE = "stance_adjectives"
 STANCE_VERBS_FILE = "stance_verbs"
+CRITICISM_VERBS_FILE = "criticism_verbs"
+# Who can aim criticism: a named person or organization, or a personal pronoun.
+CRITIC_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 READER_PRONOUNS = frozenset({"you", "yourself"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose "it" subject stands for the clause after them ("it seems that ..."); with another
@@ -103,6 +106,7 @@ def _cue_lemmas() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _trigger_lemmas() -> frozenset[str]:
     return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE) | lexicon.words(STANCE_VERBS_FILE) \
+        | lexicon.words(CRITICISM_VERBS_FILE) \
         | {lemma for lemma, _ in lexicon.stance_adjective_preps()}
 
 
@@ -113,6 +117,8 @@ def _is_cue_verb(token: Token) -> bool:
             return token.lower_ != "according"
         if lemma in lexicon.words(STANCE_VERBS_FILE):
             return _holder_of_stance(token)
+        if lemma in lexicon.words(CRITICISM_VERBS_FILE):
+            return _aims_criticism(token)
     return _is_stance_adjective(token)
 
 
@@ -121,6 +127,18 @@ def _holder_of_stance(verb: Token) -> bool:
     of its own that is not the reader ("see photos below", "if you want to know")."""
     subject = _subject(verb)
     return subject is not None and subject.lower_ not in READER_PRONOUNS
+
+
+def _aims_criticism(verb: Token) -> bool:
+    """Whether a verb of attack reports criticism: a named or personal subject aims it at an
+    object that is neither a pronoun nor a place ("Trump attacked Clinton", not "troops
+    attacked the town", "he attacked him" or "knocked out a pillar")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or target is None or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    critic = subject.ent_type_ in ("PERSON", "ORG") or subject.lower_ in CRITIC_PRONOUNS
+    return critic and target.pos_ != "PRON" and target.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _is_stance_adjective(token: Token) -> bool:
