@@ -587,6 +587,26 @@ def test_a_verb_of_attack_that_reports_no_words_is_no_attribution(text):
     assert attributions(text) == []
 
 
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ("Critics seized on her admission that the plan had failed.", "admission", "that the plan had failed", "her"),
+    ("The suggestion by the senator that the vote was rigged was rejected.", "suggestion",
+     "that the vote was rigged", "the senator"),
+    ("She made a pledge to cut taxes for small firms.", "pledge", "to cut taxes for small firms", "She"),
+])
+def test_a_noun_of_saying_or_commitment_takes_its_clause_as_content(text, cue, content, speaker):
+    a = only(text)
+    assert (a.cue.text, a.content, a.speaker.mention.text) == (cue, content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "There is evidence that the drug works.",      # evidence: the writer's, not a source's
+    "The claim about the budget was checked.",     # no clause
+    "He reviewed the plan for the new stadium.",   # an intention noun without an infinitive
+])
+def test_a_noun_without_a_clause_of_saying_is_no_attribution(text):
+    assert attributions(text) == []
+
+
 def test_two_cues_on_the_same_words_give_one_attribution():
     found = attributions('Asked about the bridge, the mayor said: "It will reopen in May."')
     # the question is an attribution of its own, about its topic, by an unnamed asker

@@ -31,6 +31,8 @@ CLAUSE_ONLY_FILE = "clause_only_cues"
 STANCE_ADJECTIVES_FILE = "stance_adjectives"
 STANCE_VERBS_FILE = "stance_verbs"
 CRITICISM_VERBS_FILE = "criticism_verbs"
+CLAIM_NOUNS_FILE = "claim_nouns"
+INTENTION_NOUNS_FILE = "intention_nouns"
 # Who can aim criticism: a named person or organization, or a personal pronoun.
 CRITIC_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 READER_PRONOUNS = frozenset({"you", "yourself"})
@@ -106,7 +108,7 @@ def _cue_lemmas() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _trigger_lemmas() -> frozenset[str]:
     return _cue_lemmas() | WORD_USE_VERBS | lexicon.words(STANCE_ADJECTIVES_FILE) | lexicon.words(STANCE_VERBS_FILE) \
-        | lexicon.words(CRITICISM_VERBS_FILE) \
+        | lexicon.words(CRITICISM_VERBS_FILE) | lexicon.words(CLAIM_NOUNS_FILE) | lexicon.words(INTENTION_NOUNS_FILE) \
         | {lemma for lemma, _ in lexicon.stance_adjective_preps()}
 
 
@@ -938,6 +940,50 @@ def _in_the_words_of(doc: Doc, token: Token, quotes: list[Span], sent_index: int
                                sent_index, "according-to")
 
 
+def _noun_attribution(doc: Doc, noun: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'Trump's claim that Mexico will pay', 'she voiced the hope that ...', 'his pledge to cut
+    taxes': the clause a noun of saying, believing or commitment takes is content; the noun's
+    owner ("his", "by the senator"), else the subject of the verb it is the object of, is the
+    source."""
+    clause = _clause_of_noun(noun)
+    if clause is None:
+        return None
+    content_idx = {t.i for t in clause.subtree}
+    content_idx -= _trailing_aside(doc, content_idx)
+    owner = _owner_of_noun(noun, clause)
+    source = _source_span(doc, owner) if owner is not None else None
+    if source is not None and source[-1].dep_ == "case":  # "the senator's": without the "'s"
+        source = _trim(source[:-1])
+    return _clause_attribution(doc, doc[noun.i : noun.i + 1], content_idx, source, quotes, sent_index, "noun")
+
+
+def _owner_of_noun(noun: Token, clause: Token) -> Token | None:
+    """Whose claim or pledge it is: the possessor ("his claim"), the agent ("the suggestion by
+    the senator"), a subject the parse gave the noun ("Trump claims that ...": a verb the tagger
+    took for a noun), else the subject of the verb it is the object of ("she voiced the hope")."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "nsubj"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by" and child.i < clause.i:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj":
+        return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return None
+
+
+def _clause_of_noun(noun: Token) -> Token | None:
+    """The that-clause of a claim noun or the infinitive right after an intention noun."""
+    lemma = noun.lemma_.lower()
+    for child in noun.rights:
+        if lemma in lexicon.words(CLAIM_NOUNS_FILE) and child.dep_ in ("acl", "ccomp", "relcl") \
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child
+        if lemma in lexicon.words(INTENTION_NOUNS_FILE) and child.dep_ == "acl" and child.i == noun.i + 2 \
+                and noun.nbor(1).lower_ == "to":
+            return child
+    return None
+
+
 def _one_poll(noun: Token) -> bool:
     """A poll told apart from others ("a Fox poll", "the latest CNN/ORC survey", "a poll released
     Sunday"), not the polls in general ("leads in the polls")."""
@@ -1094,6 +1140,8 @@ def find_attributions(doc: Doc) -> Doc:
             att = _in_a_poll(doc, token, quotes, index) or _in_the_words_of(doc, token, quotes, index)
         elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
             att = _used_the_words(doc, token, quotes, index)
+        elif token.pos_ == "NOUN":
+            att = _noun_attribution(doc, token, quotes, index)
         if att is not None:
             found.append(att)
     # a cue inside a quotation ("I think ...") is part of the quoted speaker's words
