@@ -721,6 +721,12 @@ def test_a_named_poll_is_the_source_of_the_clause_it_modifies():
     assert attributions("The mayor still leads in the polls.") == []
 
 
+def test_a_named_poll_on_a_noun_is_the_source_of_the_clause_around_it():
+    a = only("The mayor entered the debate with a growing lead in the latest Marist poll.")
+    assert (a.cue.text, a.speaker.mention.text) == ("in", "the latest Marist poll")
+    assert a.content == "The mayor entered the debate with a growing lead"
+
+
 @pytest.mark.parametrize("text, content", [
     ('"If the council stays away," Ruiz said, "why would anyone else come?"',
      "If the council stays away … why would anyone else come?"),

@@ -910,13 +910,17 @@ def _clause_attribution(doc: Doc, cue: Span, content_idx: set[int], source: Span
 def _in_a_poll(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
     """'In a Fox poll released Sunday, Cruz had 38 percent': the poll is the source of the
     clause it modifies (not where a cue verb of its own reports: 'in a report, X said ...')."""
-    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or _is_cue_verb(token.head):
+    if token.lower_ != "in" or token.dep_ != "prep":
         return None
     poll = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS), None)
-    if poll is None or not _one_poll(poll) or token.head.dep_ == "relcl":
+    if poll is None or not _one_poll(poll):
+        return None
+    # "Trump held a lead in the latest NBC poll": the clause of the noun the poll goes with
+    clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None or _is_cue_verb(clause) or clause.dep_ == "relcl":
         return None
     phrase = set(range(token.i, token.right_edge.i + 1))
-    return _clause_attribution(doc, doc[token.i : token.i + 1], {t.i for t in token.head.subtree if t.i not in phrase},
+    return _clause_attribution(doc, doc[token.i : token.i + 1], {t.i for t in clause.subtree if t.i not in phrase},
                                doc[poll.left_edge.i : poll.right_edge.i + 1], quotes, sent_index, "in-a-poll")
 
 
