@@ -498,7 +498,7 @@ def _content_heads(verb: Token) -> list[Token]:
     ..."), else an object ("criticized the plan", "called them 'deplorables'"), else the
     object of a fixed preposition ("called for a ban")."""
     lemma = verb.lemma_.lower()
-    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and _is_parenthetical(c))]
+    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and (_is_parenthetical(c) or _introduces(c)))]
     if not heads and lemma in lexicon.words("speech_verbs"):
         heads = _clause_read_as_object(verb) or _stand_in_answer(verb) or _question_read_as_condition(verb)
     if not heads and lemma in lexicon.words(CLAUSE_ONLY_FILE):
@@ -536,6 +536,13 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _introduces(clause: Token) -> bool:
+    """Whether a clause before the cue ends in a colon or a semicolon: a sentence of its own that
+    leads into the cue's ('Backers sounded equivocal: Harman called it "the least bad option"')."""
+    after = clause.right_edge.i + 1
+    return after < len(clause.doc) and clause.doc[after].text in (":", ";")
 
 
 def _preposition_of_cue(verb: Token, clause: Token) -> Token | None:
