@@ -724,8 +724,7 @@ def test_a_named_poll_is_the_source_of_the_clause_it_modifies():
 def test_a_clause_that_leads_into_the_cue_with_a_colon_is_not_its_content():
     found = attributions('Even its backers sounded uneasy: the mayor called it "the least bad option we have."')
     called = [a for a in found if a.cue.text == "called"]
-    assert len(called) == 1 and called[0].content.startswith("it") and "the least bad option" in called[0].content
-    assert "uneasy" not in called[0].content
+    assert [a.content for a in called] == ['it "the least bad option we have."']  # one span, its marks in
 
 
 def test_a_named_poll_on_a_noun_is_the_source_of_the_clause_around_it():

@@ -408,7 +408,9 @@ def _fragments(doc: Doc, indices: set[int], quotes: list[Span]) -> list[Span]:
     """Contiguous runs of token indices as trimmed spans; quote marks around a run are kept."""
     bounds: list[list[int]] = []  # [start, end) of each run, made spans once complete
     for i in sorted(indices):
-        if bounds and bounds[-1][1] == i:
+        # a gap of quote marks alone is no gap: 'called it “the least bad option”', where the
+        # parse hangs the opening mark on the verb
+        if bounds and all(quote_marks.is_quote(doc[k]) for k in range(bounds[-1][1], i)):
             bounds[-1][1] = i + 1
         else:
             bounds.append([i, i + 1])
