@@ -128,6 +128,8 @@ def test_object_content_keeps_the_charge_that_follows_it(text, content):
     ("Most voters said they would back the plan, while others remained undecided.",
      "they would back the plan"),
     ("The senator criticized the new budget -- which the governor signed in May.", "the new budget"),
+    ("A poll found that voters prefer Smith over Jones, the former mayor of the city.",
+     "that voters prefer Smith over Jones"),
 ])
 def test_an_aside_after_the_content_is_the_writer_s(text, content):
     assert attributions(text)[0].content == content

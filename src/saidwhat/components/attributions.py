@@ -776,9 +776,18 @@ def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
             clause = token.head if token.dep_ != "relcl" else token
         elif token.dep_ == "mark" and token.lower_ in CONTRAST_MARKS and token.head.dep_ == "advcl":
             clause = token.head
+        elif _describes_a_person(token):
+            clause = token.head if token.dep_ != "appos" else token
         if clause is not None and clause.right_edge.i >= last:
             return set(range(i - 1, last + 1))
     return set()
+
+
+def _describes_a_person(token: Token) -> bool:
+    """Whether ``token`` opens an appositive on a named person that the writer adds ("...
+    against Clinton, the former secretary of state")."""
+    appos = token if token.dep_ == "appos" else token.head if token.head.dep_ == "appos" and token.i < token.head.i else None
+    return appos is not None and appos.head.ent_type_ == "PERSON" and appos.head.i < token.i
 
 
 def _impression_complement(verb: Token) -> Token | None:
