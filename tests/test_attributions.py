@@ -594,6 +594,7 @@ def test_a_verb_of_attack_that_reports_no_words_is_no_attribution(text):
     ("The suggestion by the senator that the vote was rigged was rejected.", "suggestion",
      "that the vote was rigged", "the senator"),
     ("She made a pledge to cut taxes for small firms.", "pledge", "to cut taxes for small firms", "She"),
+    ("Her request to delay the vote was denied.", "request", "to delay the vote", "Her"),
 ])
 def test_a_noun_of_saying_or_commitment_takes_its_clause_as_content(text, cue, content, speaker):
     a = only(text)
