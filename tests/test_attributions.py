@@ -14,6 +14,12 @@ def only(text):
     return found[0]
 
 
+def cue_content_speaker(text):
+    """The cue, content and speaker mention of the one attribution in ``text``."""
+    a = only(text)
+    return a.cue.text, a.content, a.speaker.mention.text
+
+
 def test_cue_before_indirect_content_drops_that():
     a = only("The mayor said on Tuesday that the bridge would reopen in spring.")
     assert a.cue.text == "said"
@@ -557,8 +563,7 @@ def test_some_cues_report_only_with_a_clause(text, found):
     ("The mayor welcomed the ruling.", "welcomed", "the ruling", "The mayor"),
 ])
 def test_a_stance_verb_attributes_a_position_to_its_subject(text, cue, content, speaker):
-    a = only(text)
-    assert (a.cue.text, a.content, a.speaker.mention.text) == (cue, content, speaker)
+    assert cue_content_speaker(text) == (cue, content, speaker)
 
 
 @pytest.mark.parametrize("text", [
@@ -576,8 +581,7 @@ def test_a_stance_verb_without_a_holder_or_for_the_reader_is_no_attribution(text
     ("Microsoft hammered Google over its privacy record.", "hammered", "Google over its privacy record", "Microsoft"),
 ])
 def test_a_verb_of_attack_with_a_named_critic_reports_criticism(text, cue, content, speaker):
-    a = only(text)
-    assert (a.cue.text, a.content, a.speaker.mention.text) == (cue, content, speaker)
+    assert cue_content_speaker(text) == (cue, content, speaker)
 
 
 @pytest.mark.parametrize("text", [
@@ -597,8 +601,7 @@ def test_a_verb_of_attack_that_reports_no_words_is_no_attribution(text):
     ("Her request to delay the vote was denied.", "request", "to delay the vote", "Her"),
 ])
 def test_a_noun_of_saying_or_commitment_takes_its_clause_as_content(text, cue, content, speaker):
-    a = only(text)
-    assert (a.cue.text, a.content, a.speaker.mention.text) == (cue, content, speaker)
+    assert cue_content_speaker(text) == (cue, content, speaker)
 
 
 @pytest.mark.parametrize("text", [
