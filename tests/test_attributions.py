@@ -1023,3 +1023,18 @@ def test_opening_mark_typed_as_a_closing_one_still_closes_the_quote():
     assert a.type == "direct"
     assert a.content == "The harbour will be rebuilt by winter"
     assert a.speaker.name == "Tomas Berg"
+
+
+def test_reportedly_passes_on_an_unnamed_report():
+    a = only("The shipyard has reportedly delayed the launch of its second ferry.")
+    assert (a.cue.text, a.content, a.speaker) == ("reportedly", "The shipyard has … delayed the launch of its second ferry", None)
+    # an aside in a relative clause is the writer's; a cue verb of its own speaks for itself
+    assert attributions("For the mayor, who reportedly has been weighing a run, the vote matters.") == []
+    assert cue_content_speaker("The mayor reportedly told aides that she would run.") == (
+        "told", "that she would run", "The mayor")
+
+
+def test_a_phrase_before_the_cue_that_sets_the_scene_is_not_content():
+    a = only("In a statement released after the vote, the mayor said the council had let the city down.")
+    assert (a.cue.text, a.content) == ("said", "the council had let the city down")
+    assert only("In 2019, the mayor said, the council let the city down.").content == "In 2019 … the council let the city down"

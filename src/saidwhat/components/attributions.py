@@ -61,6 +61,10 @@ STAND_IN_ANSWERS = frozenset({"yes", "no", "so", "same"})
 # Objects of a cue that say no words were reported ("said nothing new", "added little").
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
 # Subordinators of a contrast the writer adds after the content ("..., while others said ...").
+# the dependents that set a scene rather than say something: "In a statement, ...", "On Tuesday, ..."
+SCENE_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "punct", "cc", "intj"})
+# adverbs by which the writer passes on unnamed reports: a cue with no source
+HEARSAY_ADVERBS = frozenset({"reportedly"})
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
 # on Y", "charged X with Y", "praised X for Y", "described X as Y".
@@ -474,6 +478,19 @@ def _label_of_a_noun(verb: Token, heads: list[Token]) -> bool:
             and not any(h.dep_ in CONTENT_DEPS for h in heads))
 
 
+def _scene_before_cue(verb: Token, subject: Token | None, heads: list[Token]) -> set[int]:
+    """Tokens of the reported clause that stand before the cue's own clause: a phrase the parse
+    hung on the clause after the cue though it sets the scene of the saying ("In a statement
+    released Tuesday, Smith said he ..."). A cue set off by commas inside its clause ("The
+    rules, she said, will ...") keeps the words before it, and so does a phrase the clause
+    needs ("what he called a lie")."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.text == "," or after.text in DASHES:
+        return set()
+    start = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+    return {t.i for h in heads for c in h.lefts if c.i < start and c.dep_ in SCENE_DEPS for t in c.subtree}
+
+
 def _fronted_participle(verb: Token) -> bool:
     """A participle clause before its head clause, whose subject it shares: "Asked whether ...,"."""
     return verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBD") and verb.i < verb.head.i and not _has_subject(verb)
@@ -826,6 +843,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     excluded = _excluded(verb, subject)
     if heads and all(h.i > verb.i for h in heads):
         lead = _quoted_lead(doc, verb, quotes)
+        if not lead:
+            excluded |= _scene_before_cue(verb, subject, heads)
         heads = lead + heads
         excluded -= {t.i for h in lead for t in h.subtree}
     if not heads and _is_parenthetical(verb):  # "The rules, she said, will cut costs": content is the host clause
@@ -923,6 +942,20 @@ def _clause_attribution(doc: Doc, cue: Span, content_idx: set[int], source: Span
         return None
     return AttributionSpan(cue=cue, content=content, source=_trim(source) if source is not None else None,
                            type=quote_marks.attribution_type(content, quotes), sentence=sent_index, rule=rule)
+
+
+def _hearsay(doc: Doc, adverb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'Google has reportedly looked at Twitter': the writer passes on what others report without
+    naming them. The clause the adverb modifies is the content, the adverb the cue, and there
+    is no source. Not in a relative clause ("the president, who reportedly ..."), an aside of the
+    writer's, nor on a cue verb of its own ("reportedly told aides that ..."), found on its own."""
+    clause = adverb.head
+    while clause.dep_ in ("aux", "auxpass") and clause.head is not clause:  # "has reportedly been ..."
+        clause = clause.head
+    if adverb.dep_ != "advmod" or clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "relcl" or _is_cue_verb(clause):
+        return None
+    content = {t.i for t in clause.subtree} - {adverb.i}
+    return _clause_attribution(doc, doc[adverb.i : adverb.i + 1], content, None, quotes, sent_index, "hearsay")
 
 
 def _in_a_poll(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
@@ -1142,7 +1175,7 @@ def _trigger_indices(doc: Doc) -> list[int]:
     array = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
     wanted = {h for h in set(array[:, 0].tolist()) if strings[h].lower() in _trigger_lemmas()}
-    wanted_lower = {strings["according"], strings["in"]}
+    wanted_lower = {strings["according"], strings["in"]} | {strings[w] for w in HEARSAY_ADVERBS}
     return [i for i, (lemma, lower) in enumerate(array.tolist()) if lemma in wanted or lower in wanted_lower]
 
 
@@ -1158,6 +1191,8 @@ def find_attributions(doc: Doc) -> Doc:
             att = _verb_attribution(doc, token, quotes, index)
         elif token.lower_ == "according":
             att = _according_to(doc, token, quotes, index)
+        elif token.lower_ in HEARSAY_ADVERBS:
+            att = _hearsay(doc, token, quotes, index)
         elif token.lower_ == "in":
             att = _in_a_poll(doc, token, quotes, index) or _in_the_words_of(doc, token, quotes, index)
         elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
