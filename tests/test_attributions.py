@@ -1038,3 +1038,8 @@ def test_a_phrase_before_the_cue_that_sets_the_scene_is_not_content():
     a = only("In a statement released after the vote, the mayor said the council had let the city down.")
     assert (a.cue.text, a.content) == ("said", "the council had let the city down")
     assert only("In 2019, the mayor said, the council let the city down.").content == "In 2019 … the council let the city down"
+
+
+def test_a_relative_clause_inside_a_quotation_is_the_speaker_s():
+    a = only('The report said that “inspectors found cracks in Pier 4, which the city repaired in 2019.”')
+    assert a.content == "that “inspectors found cracks in Pier 4, which the city repaired in 2019.”"

@@ -777,16 +777,20 @@ def _opens_with_that(clause: Token, noun: Token) -> bool:
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i and c.pos_ != "PRON" for c in clause.children))
 
 
-def _trailing_aside(doc: Doc, content_idx: set[int]) -> set[int]:
+def _trailing_aside(doc: Doc, content_idx: set[int], quotes: list[Span]) -> set[int]:
     """Tokens of a clause set off by a comma or a dash at the end of the content that the writer adds
     on his own account: a non-restrictive relative clause ("criticized the plan, which the
-    mayor drafted") or a contrast ("..., while 22 percent said they might change their mind")."""
+    mayor drafted") or a contrast ("..., while 22 percent said they might change their mind").
+    Inside a quotation (``quotes``, spans of quote_marks.find_quotes) such a clause is the
+    speaker's own."""
     if not content_idx:
         return set()
     last = max(content_idx)
     for i in sorted(content_idx):
         if i - 1 not in content_idx or (doc[i - 1].text != "," and doc[i - 1].text not in DASHES):
             continue
+        if any(q.start < i < q.end for q in quotes):
+            continue  # inside a quotation the clause is the speaker's words, not the writer's aside
         token = doc[i]
         clause = None
         if token.dep_ == "relcl" or (token.tag_ in ("WDT", "WP", "WP$") and token.head.dep_ == "relcl"):
@@ -883,7 +887,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
                 content_idx |= second
                 excluded -= second
     content_idx -= excluded
-    content_idx -= _trailing_aside(doc, content_idx)
+    content_idx -= _trailing_aside(doc, content_idx, quotes)
     if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
         content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
     # A leading complementizer ("said that ...") stays in the content, as PARC-style corpora
@@ -1004,7 +1008,7 @@ def _noun_attribution(doc: Doc, noun: Token, quotes: list[Span], sent_index: int
     if clause is None:
         return None
     content_idx = {t.i for t in clause.subtree}
-    content_idx -= _trailing_aside(doc, content_idx)
+    content_idx -= _trailing_aside(doc, content_idx, quotes)
     owner = _owner_of_noun(noun, clause)
     source = _source_span(doc, owner) if owner is not None else None
     if source is not None and source[-1].dep_ == "case":  # "the senator's": without the "'s"
