@@ -1043,3 +1043,11 @@ def test_a_phrase_before_the_cue_that_sets_the_scene_is_not_content():
 def test_a_relative_clause_inside_a_quotation_is_the_speaker_s():
     a = only('The report said that “inspectors found cracks in Pier 4, which the city repaired in 2019.”')
     assert a.content == "that “inspectors found cracks in Pier 4, which the city repaired in 2019.”"
+
+
+def test_the_passive_subject_of_a_verb_of_speech_is_not_the_speaker():
+    asked, said = attributions("The mayor was asked about the budget and said she would cut nothing.")
+    assert (asked.cue.text, asked.speaker) == ("was asked about", None)
+    assert (said.cue.text, said.speaker.mention.text) == ("said", "The mayor")
+    assert only("The mayor was told that the bridge would close.").speaker is None
+    assert only("The mayor was told by engineers that the bridge would close.").speaker.mention.text == "engineers"

@@ -478,6 +478,14 @@ def _label_of_a_noun(verb: Token, heads: list[Token]) -> bool:
             and not any(h.dep_ in CONTENT_DEPS for h in heads))
 
 
+def _told_or_talked_about(verb: Token, subject: Token | None) -> bool:
+    """Whether ``subject`` is the passive subject of a verb of speech with no "by" agent: the
+    one told, asked or accused, or what was said ("Clinton was asked about the speeches",
+    "the plant was said to be safe"); the speaker is not named."""
+    return (subject is not None and subject.dep_ == "nsubjpass" and subject.head == verb
+            and verb.lemma_.lower() in lexicon.words("speech_verbs"))
+
+
 def _scene_before_cue(verb: Token, subject: Token | None, heads: list[Token]) -> set[int]:
     """Tokens of the reported clause that stand before the cue's own clause: a phrase the parse
     hung on the clause after the cue though it sets the scene of the saying ("In a statement
@@ -907,7 +915,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     return AttributionSpan(
         cue=_cue_span(doc, verb),
         content=content,
-        source=_source_span(doc, subject, verb) or _inverted_name(verb),
+        source=None if _told_or_talked_about(verb, subject) else _source_span(doc, subject, verb) or _inverted_name(verb),
         type=quote_marks.attribution_type(content, quotes),
         sentence=sent_index,
         rule="verb",
