@@ -1051,3 +1051,8 @@ def test_the_passive_subject_of_a_verb_of_speech_is_not_the_speaker():
     assert (said.cue.text, said.speaker.mention.text) == ("said", "The mayor")
     assert only("The mayor was told that the bridge would close.").speaker is None
     assert only("The mayor was told by engineers that the bridge would close.").speaker.mention.text == "engineers"
+
+
+def test_a_speaker_after_a_verb_of_speech_that_follows_its_quote():
+    assert cue_content_speaker("“Where will the buses stop?” asked the driver.") == (
+        "asked", "Where will the buses stop?", "the driver")

@@ -164,9 +164,13 @@ def _subject(verb: Token) -> Token | None:
     if agent is not None:  # "he was told by officials that ...": the officials speak
         return agent
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    outside = [c for c in subjects if not _quote_between(c, verb)]
+    # a quoted clause the parse made the subject is the content ('"Where will it stop?" asked ...')
+    outside = [c for c in subjects if not _quote_between(c, verb)
+               and not (c.dep_ == "csubj" and quote_marks.is_quote(c.left_edge))]
     if subjects and not outside:  # '"..., all the old trust stuff," Huckabee said': in the quote
-        return _name_before(verb)
+        name = _name_before(verb)
+        if name is not None:
+            return name  # else maybe after the cue: '"Where will it stop?" asked the driver'
     subjects = outside
     if len(subjects) > 1:  # "VATICAN CITY — Pope Francis ... said": the parse made the dateline a subject too
         subjects = [c for c in subjects if not _in_dateline(c)] or subjects
@@ -174,8 +178,9 @@ def _subject(verb: Token) -> Token | None:
         return subjects[0]
     for child in verb.children:  # "said the minister" is sometimes parsed as a dobj after the cue
         if child.dep_ in ("dobj", "attr") and child.i > verb.i and _looks_like_source(child) and (
-                verb.lemma_ == "say" or child.ent_type_ == "PERSON" and _content_before(verb)):
-            return child  # and '"...," wrote Kravchenko in Telegram'
+                verb.lemma_ == "say" or _content_before(verb) and (
+                    child.ent_type_ == "PERSON" or verb.lemma_.lower() in lexicon.words("speech_verbs"))):
+            return child  # and '"...," wrote Kravchenko in Telegram', '"Why?" asked the boy'
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.ent_type_ == "PERSON" and before.dep_ in ("appos", "conj", "pobj"):
         return before  # "Asked whether ..., Prime Minister Keir Starmer said": hung on the question
@@ -231,8 +236,9 @@ def _participle_holder(noun: Token) -> Token | None:
 
 
 def _content_before(verb: Token) -> bool:
-    """Whether the cue's clausal content comes before it ('"...," wrote X')."""
-    return any(c.dep_ in CONTENT_DEPS and c.i < verb.i for c in verb.children)
+    """Whether the cue's clausal content comes before it ('"...," wrote X'; a quoted question
+    the parse made the subject: '"Where will it stop?" asked the driver')."""
+    return any(c.dep_ in CONTENT_DEPS + ("csubj",) and c.i < verb.i for c in verb.children)
 
 
 def _name_beside(verb: Token) -> Token | None:
