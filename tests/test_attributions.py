@@ -1056,3 +1056,10 @@ def test_the_passive_subject_of_a_verb_of_speech_is_not_the_speaker():
 def test_a_speaker_after_a_verb_of_speech_that_follows_its_quote():
     assert cue_content_speaker("“Where will the buses stop?” asked the driver.") == (
         "asked", "Where will the buses stop?", "the driver")
+
+
+def test_a_second_verb_of_a_relative_clause_shares_its_subject():
+    found = attributions("The plan won over Weaver, who came out and endorsed Clinton during a call.")
+    endorsed = next(a for a in found if a.cue.text == "endorsed")
+    assert (endorsed.speaker.mention.text, endorsed.speaker.name) == ("who", "Weaver")
+

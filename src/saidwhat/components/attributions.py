@@ -212,6 +212,8 @@ def _subject(verb: Token) -> Token | None:
                     and ancestor.head.i < ancestor.i and _is_cue_verb(ancestor.head) \
                     and verb.doc[verb.left_edge.i - 1].text == ",":
                 continue  # "promised that Labour will X, insisting ...": the one who promised insists
+            if verb.dep_ == "conj" and ancestor == verb.head and ancestor.dep_ == "relcl" and _has_subject(ancestor):
+                return _subject(ancestor)  # "Weaver, who came out and endorsed Clinton": "who"
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT" or (
                     verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None
