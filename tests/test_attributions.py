@@ -1063,3 +1063,9 @@ def test_a_second_verb_of_a_relative_clause_shares_its_subject():
     endorsed = next(a for a in found if a.cue.text == "endorsed")
     assert (endorsed.speaker.mention.text, endorsed.speaker.name) == ("who", "Weaver")
 
+
+
+def test_the_one_asked_in_a_bare_participle_is_not_the_speaker():
+    found = attributions('"We will reopen in May," the mayor said when asked whether the pool would close.')
+    assert [(a.cue.text, a.speaker.mention.text if a.speaker else None) for a in found] == [
+        ("said", "the mayor"), ("asked", None)]

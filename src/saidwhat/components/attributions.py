@@ -487,11 +487,17 @@ def _label_of_a_noun(verb: Token, heads: list[Token]) -> bool:
 
 
 def _told_or_talked_about(verb: Token, subject: Token | None) -> bool:
-    """Whether ``subject`` is the passive subject of a verb of speech with no "by" agent: the
-    one told, asked or accused, or what was said ("Clinton was asked about the speeches",
-    "the plant was said to be safe"); the speaker is not named."""
-    return (subject is not None and subject.dep_ == "nsubjpass" and subject.head == verb
-            and verb.lemma_.lower() in lexicon.words("speech_verbs"))
+    """Whether ``verb`` is a verb of speech in the passive with no "by" agent, so that
+    ``subject`` is the one told, asked or accused, or what was said ("Clinton was asked about
+    the speeches", "the plant was said to be safe", "Christie said, when asked whether ...");
+    the speaker is not named."""
+    if subject is None or verb.lemma_.lower() not in lexicon.words("speech_verbs") or _agent(verb) is not None:
+        return False
+    if subject.dep_ == "nsubjpass" and subject.head == verb:
+        return True
+    # a bare participle: "when asked", "Carson, asked about his claims, ..."
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _scene_before_cue(verb: Token, subject: Token | None, heads: list[Token]) -> set[int]:
