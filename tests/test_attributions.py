@@ -1069,3 +1069,9 @@ def test_the_one_asked_in_a_bare_participle_is_not_the_speaker():
     found = attributions('"We will reopen in May," the mayor said when asked whether the pool would close.')
     assert [(a.cue.text, a.speaker.mention.text if a.speaker else None) for a in found] == [
         ("said", "the mayor"), ("asked", None)]
+
+
+def test_the_passive_subject_of_a_cue_is_what_is_talked_about_unless_it_holds_the_attitude():
+    assert only("The new tax was intended to curb speculation.").speaker is None
+    worried = only("Farmers are worried that the drought will last.")
+    assert (worried.content, worried.speaker.mention.text) == ("that the drought will last", "Farmers")

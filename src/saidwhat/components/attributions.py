@@ -33,6 +33,7 @@ STANCE_VERBS_FILE = "stance_verbs"
 CRITICISM_VERBS_FILE = "criticism_verbs"
 CLAIM_NOUNS_FILE = "claim_nouns"
 INTENTION_NOUNS_FILE = "intention_nouns"
+EXPERIENCER_VERBS_FILE = "experiencer_verbs"
 # Who can aim criticism: a named person or organization, or a personal pronoun.
 CRITIC_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 READER_PRONOUNS = frozenset({"you", "yourself"})
@@ -487,11 +488,12 @@ def _label_of_a_noun(verb: Token, heads: list[Token]) -> bool:
 
 
 def _told_or_talked_about(verb: Token, subject: Token | None) -> bool:
-    """Whether ``verb`` is a verb of speech in the passive with no "by" agent, so that
-    ``subject`` is the one told, asked or accused, or what was said ("Clinton was asked about
-    the speeches", "the plant was said to be safe", "Christie said, when asked whether ...");
-    the speaker is not named."""
-    if subject is None or verb.lemma_.lower() not in lexicon.words("speech_verbs") or _agent(verb) is not None:
+    """Whether ``verb`` is a cue in the passive with no "by" agent, so that ``subject`` is the
+    one told, asked or accused, or what is said or thought ("Clinton was asked about the
+    speeches", "the plant was said to be safe", "the tax was intended to curb ...", "Christie
+    said, when asked whether ..."): the source is not named. Verbs whose passive subject holds
+    the attitude ("voters are worried that ...") are listed in lexicon/experiencer_verbs.txt."""
+    if subject is None or verb.lemma_.lower() in lexicon.words(EXPERIENCER_VERBS_FILE) or _agent(verb) is not None:
         return False
     if subject.dep_ == "nsubjpass" and subject.head == verb:
         return True
