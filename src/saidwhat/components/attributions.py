@@ -61,11 +61,11 @@ QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question"})
 STAND_IN_ANSWERS = frozenset({"yes", "no", "so", "same"})
 # Objects of a cue that say no words were reported ("said nothing new", "added little").
 SAID_NOTHING = frozenset({"nothing", "little", "anything", "something", "much"})
-# Subordinators of a contrast the writer adds after the content ("..., while others said ...").
-# the dependents that set a scene rather than say something: "In a statement, ...", "On Tuesday, ..."
+# Dependents that set the scene of a saying rather than say something ("In a statement, ...").
 SCENE_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "punct", "cc", "intj"})
-# adverbs by which the writer passes on unnamed reports: a cue with no source
+# Adverbs by which the writer passes on unnamed reports: a cue with no source.
 HEARSAY_ADVERBS = frozenset({"reportedly"})
+# Subordinators of a contrast the writer adds after the content ("..., while others said ...").
 CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 # Prepositions after an object content that carry the rest of it: "accused X of Y", "blamed X
 # on Y", "charged X with Y", "praised X for Y", "described X as Y".
@@ -497,7 +497,7 @@ def _told_or_talked_about(verb: Token, subject: Token | None) -> bool:
         return False
     if subject.dep_ == "nsubjpass" and subject.head == verb:
         return True
-    # a bare participle: "when asked", "Carson, asked about his claims, ..."
+    # a bare participle: "said when asked whether ..."
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
