@@ -29,6 +29,15 @@ def _prepare(nlp: Language, document: Document) -> Doc:
     return doc
 
 
+def _record(doc: Doc, document: Document, include_text: bool) -> ArticleResult:
+    """The record of an analysed Doc, after which the Doc's annotations are dropped: they hold
+    Spans that point back at the Doc, a reference cycle that would keep every Doc, tensors and
+    all, alive until the garbage collector's next full pass instead of freeing it here."""
+    record = records.from_doc(doc, document, include_text)
+    doc.user_data.clear()
+    return record
+
+
 def _failed(document: Document, kind: str, message: str) -> ArticleResult:
     document.error = DocumentError(kind=kind, message=message)
     return records.from_error(document)
@@ -45,7 +54,7 @@ def analyze_one(
             for name, component in nlp.pipeline:
                 deadline.check()  # where the timer cannot interrupt a component, stop between them
                 doc = component(doc)
-            return records.from_doc(doc, document, include_text)
+            return _record(doc, document, include_text)
     except TimeLimitExceeded as exc:
         log.warning("analysis of %s stopped: %s", document.id or document.source, exc)
         return _failed(document, "timeout", f"analysis {exc} (a text of {len(document.text):,} characters)")
@@ -61,7 +70,7 @@ def _analyze_together(
     raises on any failure so that the caller can redo them one by one."""
     with time_limit(seconds):
         docs = nlp.pipe(_prepare(nlp, d) for d in documents)
-        return [records.from_doc(doc, d, include_text) for doc, d in zip(docs, documents)]
+        return [_record(doc, d, include_text) for doc, d in zip(docs, documents)]
 
 
 def _analyze_ok(
