@@ -7,6 +7,15 @@ from __future__ import annotations
 
 import pytest
 
+# schemathesis' xdist hook imports its HTML report writer at the end of the session. Import it
+# now instead: once, late in a run, CPython 3.11.7 failed to compile it ("SystemError: AST
+# constructor recursion depth mismatch", a CPython bug fixed in later releases) and the whole
+# run failed after every test had passed.
+try:
+    import schemathesis.reporting.html.writer  # noqa: F401
+except ImportError:  # the web extra is not installed: its tests skip
+    pass
+
 
 @pytest.fixture(scope="session")
 def nlp():
