@@ -204,6 +204,8 @@ def _subject(verb: Token) -> Token | None:
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
     # of the governing cue or clause, looked for up the tree since the parser often hangs the
     # second verb inside the content
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and _has_subject(verb.head):
+        return _subject(verb.head)  # "Weaver, who came out and endorsed Clinton": "who"
     if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
         for ancestor in verb.ancestors:
             if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and ancestor.tag_ in NONFINITE_TAGS \
@@ -213,8 +215,6 @@ def _subject(verb: Token) -> Token | None:
                     and ancestor.head.i < ancestor.i and _is_cue_verb(ancestor.head) \
                     and verb.doc[verb.left_edge.i - 1].text == ",":
                 continue  # "promised that Labour will X, insisting ...": the one who promised insists
-            if verb.dep_ == "conj" and ancestor == verb.head and ancestor.dep_ == "relcl" and _has_subject(ancestor):
-                return _subject(ancestor)  # "Weaver, who came out and endorsed Clinton": "who"
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT" or (
                     verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None
@@ -978,7 +978,7 @@ def _hearsay(doc: Doc, adverb: Token, quotes: list[Span], sent_index: int) -> At
     is no source. Not in a relative clause ("the president, who reportedly ..."), an aside of the
     writer's, nor on a cue verb of its own ("reportedly told aides that ..."), found on its own."""
     clause = adverb.head
-    while clause.dep_ in ("aux", "auxpass") and clause.head is not clause:  # "has reportedly been ..."
+    while clause.dep_ in ("aux", "auxpass") and clause.head != clause:  # "has reportedly been ..."
         clause = clause.head
     if adverb.dep_ != "advmod" or clause.pos_ not in ("VERB", "AUX") or clause.dep_ == "relcl" or _is_cue_verb(clause):
         return None
