@@ -27,6 +27,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give ``text_of`` the text ``doc`` was made from, so that it is never joined from the
+    tokens (spaCy's tokenizer keeps every character: the two are equal)."""
+    doc.user_data[TEXT_KEY] = text
+
+
 @dataclass
 class CharSpan:
     """A stretch of text by character offsets (end exclusive)."""

@@ -162,10 +162,14 @@ def stray_punctuation(doc: Doc, sents=None) -> list[QualityFlagMatch]:
         start = m.start() - len(_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group())
         flags.append(QualityFlagMatch(text=text[start:m.end()], start=start, end=m.end(),
                                       kind="stray-punctuation", reason=f"stray punctuation {m.group()!r}"))
-    for m in _COMMA_BEFORE_THAT.finditer(text):
-        if _PARENTHETICAL_SPEAKER.search(text, max(0, m.start() - 60), m.start()):
+    for m in _COMMA_THAT.finditer(text):  # the rare ", that" first, then the verb before it
+        verb = _SAYING_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if verb is None:
+            continue
+        if _PARENTHETICAL_SPEAKER.search(text, max(0, verb.start() - 60), verb.start()):
             continue  # "so bad, Mr. Obama noted, that ...": an aside inside "so ... that"
-        flags.append(QualityFlagMatch(text=m.group(), start=m.start(), end=m.end(), kind="stray-punctuation",
+        flags.append(QualityFlagMatch(text=text[verb.start():m.end()], start=verb.start(), end=m.end(),
+                                      kind="stray-punctuation",
                                       reason="a comma between a verb of saying and its that-clause"))
     return flags
 
@@ -173,11 +177,11 @@ def stray_punctuation(doc: Doc, sents=None) -> list[QualityFlagMatch]:
 # "He added, that the price ...": English sets no comma before the that-clause of a verb of
 # saying or thinking (translation from languages that do leaves one); "said, that is, ..." is
 # an aside.
-_COMMA_BEFORE_THAT = re.compile(
+_COMMA_THAT = re.compile(r"[ \t]*,[ \t]+that\b(?![ \t]+is\b|'s|’s)", re.IGNORECASE)
+_SAYING_VERB_BEFORE = re.compile(
     r"\b(?:said|says|added|adds|declared|declares|stated|states|noted|notes|stressed|stresses|explained|"
     r"explains|announced|announces|reported|reports|claimed|claims|believes|believed|considers|considered|"
-    r"thinks|thought|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|informed|informs)"
-    r"[ \t]*,[ \t]+that\b(?![ \t]+is\b|'s|’s)", re.IGNORECASE)
+    r"thinks|thought|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|informed|informs)$", re.IGNORECASE)
 # A speaker set off by commas right before the verb: ", Mr. Obama noted, that", ", he said, that".
 _PARENTHETICAL_SPEAKER = re.compile(r",[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+){1,4}|(?:he|she|they|we|I|it)[ \t]+)$")
 

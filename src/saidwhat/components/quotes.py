@@ -232,19 +232,20 @@ def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
     or, when the cue clause opens its sentence, the quote that ends where the sentence begins
     ('"Why would you?" Lichtman said.': the parser ends a sentence at the quoted ? or !)."""
     sent = verb.sent
-    quotes = [q for q in quotes if not names_a_title(q)]
-    candidates = [q for q in quotes if not (q.start <= verb.i < q.end) and q.start < sent.end and q.end > sent.start]
+    # the titles are ruled out last, among the few quotes placed right: the test reads tokens
+    candidates = [q for q in quotes if not (q.start <= verb.i < q.end) and q.start < sent.end and q.end > sent.start
+                  and not names_a_title(q)]
     if candidates:
         before = [q for q in candidates if q.end <= verb.i]
         return before[-1] if before else candidates[0]
-    following = [q for q in quotes if q.start >= sent.end and q.start - sent.end <= 1]
+    following = [q for q in quotes if q.start >= sent.end and q.start - sent.end <= 1 and not names_a_title(q)]
     last = sent[-1] if sent[-1].text != "\n" else sent[-2] if len(sent) > 1 else sent[-1]
     if following and last.text == ":":
         return following[0]
     doc = verb.doc
     # not across a paragraph break: a fronted '"Asked about X," ...' takes no quote from above
     preceding = [q for q in quotes if q.end <= sent.start and all(t.is_space for t in doc[q.end : sent.start])
-                 and "\n" not in text_of(doc)[q.end_char : sent.start_char]]
+                 and "\n" not in text_of(doc)[q.end_char : sent.start_char] and not names_a_title(q)]
     if preceding and _opens_sentence(verb):
         return preceding[-1]
     return None

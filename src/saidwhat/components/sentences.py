@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.tokens import Doc
 
 from ..annotations import text_of
 
@@ -29,17 +29,19 @@ STARTS = re.compile(r"\n\s*(\S)|\.[ \t]+(?P<quote>[\"“])(?=[A-Z])|\w-[A-Z]\.[ 
 
 
 def break_at_newlines(doc: Doc) -> Doc:
-    starts = doc.to_array(IDX).tolist()
+    # the starts go in with one array write: Token.is_sent_start's setter scans the whole Doc
+    # for a parse on every call (most of this step's time when set token by token)
+    idx = doc.to_array(IDX).tolist()
+    is_alpha, is_punct, is_space = doc.to_array([IS_ALPHA, IS_PUNCT, IS_SPACE]).T.tolist()
+    sent_starts = doc.to_array([SENT_START]).astype("int64").reshape(-1, 1)
     for m in STARTS.finditer(text_of(doc)):
         offset = m.start(1) if m.group(1) is not None else m.start("quote") if m.group("quote") else m.start("word")
-        i = bisect.bisect_left(starts, offset)
-        if 0 < i < len(starts) and starts[i] == offset:
-            doc[i].is_sent_start = True
-            if m.group(1) is not None and i + 1 < len(doc):
-                _continue_sentence(doc[i], doc[i + 1])
+        i = bisect.bisect_left(idx, offset)
+        if 0 < i < len(idx) and idx[i] == offset:
+            sent_starts[i, 0] = 1
+            # the word after a paragraph's first word goes on its sentence
+            if m.group(1) is not None and i + 1 < len(doc) and is_alpha[i] \
+                    and not (is_punct[i + 1] or is_space[i + 1]) and sent_starts[i + 1, 0] == 0:
+                sent_starts[i + 1, 0] = -1
+    doc.from_array([SENT_START], sent_starts.astype("uint64"))  # -1 (not a start) wraps as spaCy stores it
     return doc
-
-
-def _continue_sentence(first: Token, second: Token) -> None:
-    if first.is_alpha and not (second.is_punct or second.is_space) and second.is_sent_start is None:
-        second.is_sent_start = False

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import records, settings
+from ..annotations import remember_text
 from ..deadline import TimeLimitExceeded, time_limit
 from ..document import Document
 from ..schema import ArticleResult, DocumentError
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 def _prepare(nlp: Language, document: Document) -> Doc:
     doc = nlp.make_doc(document.text)
+    remember_text(doc, document.text)
     doc._.published = document.published
     return doc
 
