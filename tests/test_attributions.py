@@ -1075,3 +1075,11 @@ def test_the_passive_subject_of_a_cue_is_what_is_talked_about_unless_it_holds_th
     assert only("The new tax was intended to curb speculation.").speaker is None
     worried = only("Farmers are worried that the drought will last.")
     assert (worried.content, worried.speaker.mention.text) == ("that the drought will last", "Farmers")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Neighbours worried the new shelters would bring crime to the area.", "the new shelters would bring crime to the area"),
+    ("Some residents feared the new rules would raise their rents.", "the new rules would raise their rents"),
+])
+def test_subject_of_the_reported_clause_read_as_the_cues_object(text, content):
+    assert only(text).content == content

@@ -536,12 +536,29 @@ def _excluded(verb: Token, subject: Token | None) -> set[int]:
     return out
 
 
+def _subject_read_as_object(verb: Token, clauses: list[Token]) -> list[Token]:
+    """The subject of a reported clause that the parse made the cue's object: "Others worried
+    [the new shelters] would bring crime", where the clause is left with no subject of its own
+    but a finite verb or a modal."""
+    for clause in clauses:
+        if clause.dep_ != "ccomp" or clause.i < verb.i or _has_subject(clause):
+            continue
+        if not (clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i), None)
+        # not a listener described at length: 'told [a woman who suggested that ...] that "..."'
+        if obj is not None and not any(t.dep_ in ("relcl", "acl") for t in obj.subtree):
+            return [obj]
+    return []
+
+
 def _content_heads(verb: Token) -> list[Token]:
     """The roots of the content: a clause ("said that ..."), else an infinitive ("vowed to
     ..."), else an object ("criticized the plan", "called them 'deplorables'"), else the
     object of a fixed preposition ("called for a ban")."""
     lemma = verb.lemma_.lower()
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not (c.i < verb.i and (_is_parenthetical(c) or _introduces(c)))]
+    heads = _subject_read_as_object(verb, heads) + heads
     if not heads and lemma in lexicon.words("speech_verbs"):
         heads = _clause_read_as_object(verb) or _stand_in_answer(verb) or _question_read_as_condition(verb)
     if not heads and lemma in lexicon.words(CLAUSE_ONLY_FILE):
