@@ -1083,3 +1083,12 @@ def test_the_passive_subject_of_a_cue_is_what_is_talked_about_unless_it_holds_th
 ])
 def test_subject_of_the_reported_clause_read_as_the_cues_object(text, content):
     assert only(text).content == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The report on Wednesday said the plant would close.", "The report"),
+    ("Senator Jane Ortiz in an interview said the bill was dead.", "Senator Jane Ortiz"),
+    ("An earlier report in a local paper said the plant would close.", "An earlier report in a local paper"),
+])
+def test_a_date_or_occasion_hung_on_the_speaker_is_not_part_of_it(text, speaker):
+    assert only(text).speaker.mention.text == speaker

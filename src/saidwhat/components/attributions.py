@@ -351,6 +351,8 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN")
                 or child.dep_ == "relcl" and _is_cue_verb(child)):
             end = min(end, child.left_edge.i - 1)
+        elif _when_or_where_spoken(child):
+            end = min(end, child.i)
     if verb is not None and subject.is_ancestor(verb):  # "Democrats urging him to ...": up to the cue
         end = min(end, verb.i)
     # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders",
@@ -366,6 +368,15 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
     if not tokens:
         return None
     return _trim(doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _when_or_where_spoken(prep: Token) -> bool:
+    """A phrase the parse hung on the speaker that dates the words or names their occasion:
+    "the report on Wednesday said", "Durbin in an interview said"."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "at", "during", "in"):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in OCCASION_NOUNS)
 
 
 def _name_after_title(subject: Token) -> Token | None:
