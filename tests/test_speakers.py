@@ -216,6 +216,15 @@ def test_a_wire_dateline_is_no_part_of_the_speaker():
     assert mention == "Norwegian shipping group Fjordline"
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Lyon (AFP) – French Interior Minister Anne Roux said Friday that the border would stay open.",
+     "French Interior Minister Anne Roux"),
+    ("Oct 12 (Reuters) - Heineken said on Tuesday it would cut 300 jobs.", "Heineken"),
+])
+def test_a_dateline_in_ordinary_case_with_its_agency_is_no_part_of_the_speaker(text, mention):
+    assert saidwhat.analyze(text).attributions[0].speaker.mention.text == mention
+
+
 def test_a_name_after_its_title_with_no_comma_is_the_speaker():
     # word order of a translation: the title, then the name, both read as subjects
     text = ("The head of the regional military administration Ruslan Kravchenko has reported "

@@ -13,7 +13,9 @@ DATELINE = re.compile(
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # its country or state: , New Zealand
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # the day: , March 4
     r"\s*(?:\([^()\n]{1,40}\))?"  # the agency: (Reuters), (AP)
-    r"\s*(?:--|[-—–―_])\s*",
+    r"\s*(?:--|[-—–―_])\s*"
+    # or a place or day in ordinary case, with the agency: "Philadelphia (AFP) – ", "Dec 29 (Reuters) - "
+    r"|^[ \t]*[A-Z][\w.'’]*(?:,?[ \t]+[\w.'’]+){0,4}[ \t]*\([A-Z][\w.]{1,15}\)[ \t]*(?:--|[-—–―_])[ \t]*",
     re.MULTILINE,
 )
 HEAD = 400  # characters at the top of a text where a dateline may stand
