@@ -57,6 +57,12 @@ def test_relative_units_and_modifiers(nlp):
     assert one(nlp, "The shares fell yesterday.")[1] == "2024-05-30"
 
 
+def test_the_past_day_is_a_duration_up_to_now(nlp):
+    assert one(nlp, "Over the past day, the army repelled 62 attacks.") == ("the past day", "P1D", "DURATION")
+    assert one(nlp, "Two drones were shot down in the past hour.") == ("the past hour", "PT1H", "DURATION")
+    assert one(nlp, "Such raids were common in the past.")[1:] == ("PAST_REF", "DATE")
+
+
 def test_durations_and_sets(nlp):
     assert one(nlp, "Russia has been urging this for weeks.") == ("weeks", "PXW", "DURATION")
     assert one(nlp, "Officials have said for months that it would not happen.") == ("months", "PXM", "DURATION")
@@ -236,7 +242,7 @@ EVERY_RULE = (
     "fiscal year, last fall, the winter of 1994, Christmas Eve, Easter week, now, recently, the "
     "future, recent years, daily, every day, per year, every other week, every Friday, the past three "
     "years, two-year, a minute and a half, two more weeks, a day-long meeting, a decades-long feud, "
-    "for weeks, over the years."
+    "for weeks, over the years, the past day."
 )
 
 

@@ -715,6 +715,12 @@ def n_recent(c: Candidate, ctx: Context) -> Value | None:
     return (value, "DURATION") if value else None
 
 
+def n_pastunit(c: Candidate, ctx: Context) -> Value | None:
+    """"the past day" is the day up to now: a duration of one day (TimeML: DURATION P1D)."""
+    value = duration(1, c.groups["unit"])
+    return (value, "DURATION") if value else None
+
+
 def n_setword(c: Candidate, ctx: Context) -> Value | None:
     return SETS[_key(c.groups["set"])], "SET"
 
@@ -769,7 +775,7 @@ NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "clock": n_clock, "clockword": n_clockword, "clock24": n_clock24, "noon": n_noon, "unitrel": n_unitrel, "unitin": n_unitin,
     "weekend": n_weekend, "ago": n_ago, "yearago": n_yearago, "quarter": n_quarter, "qcode": n_qcode,
     "year": n_year, "decade": n_decade, "century": n_century, "season": n_season,
-    "holiday": n_holiday, "spokenyear": n_spokenyear, "decadeword": n_decadeword, "theyear": n_theyear, "ref": n_ref, "recent": n_recent, "setword": n_setword, "every": n_every,
+    "holiday": n_holiday, "spokenyear": n_spokenyear, "decadeword": n_decadeword, "theyear": n_theyear, "ref": n_ref, "recent": n_recent, "pastunit": n_pastunit, "setword": n_setword, "every": n_every,
     "duration": n_duration, "long": n_long, "bareunit": n_bareunit, "theyears": n_bareunit,
 }
 

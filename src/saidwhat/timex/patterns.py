@@ -142,6 +142,8 @@ RULES: list[tuple] = [
     # now, recently, the future
     ("ref", B + r"(?i:(?P<ref>" + lx.alternation(lx.table("references")) + r"))" + E),
     ("recent", B + r"(?i:(?P<ref>recent|past|coming)\s+(?P<unit>years|months|weeks|days|decades|times))" + E),
+    # the past day, the past hour: one unit back from now, the war reports' "over the past day"
+    ("pastunit", B + r"(?i:the\s+past\s+(?P<unit>day|hour))" + E),
     # daily, every day, each year, per year, every other week, every Friday
     ("setword", B + r"(?i:(?P<set>" + lx.alternation(lx.table("sets")) + r"))" + E),
     ("every", B + r"(?i:(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>" + NUM + r")\s+)?(?P<unit>" + UNIT + r"|(?-i:" + WEEKDAY + r")))" + E),
@@ -203,7 +205,7 @@ TRIGGERS = {
     "theyears": ("years", "decades"), "quarter": ("quarter", "half", "period"),
     "qcode": (QCODE_RX,), "year": (YEAR_RX,), "decade": ("0s", "0's"),
     "spokenyear": ("nineteen", "thousand"), "decadeword": ("ties",), "season": _keywords(lx.table("seasons")),
-    "holiday": (HOLIDAY_RX,), "ref": _keywords(lx.table("references")), "recent": ("recent", "past", "coming"),
+    "holiday": (HOLIDAY_RX,), "ref": _keywords(lx.table("references")), "recent": ("recent", "past", "coming"), "pastunit": ("past",),
     "setword": _keywords(lx.table("sets")),
 }
 WINDOW_BEFORE = 80  # the longest stretch a rule's match may open before its trigger
