@@ -262,3 +262,13 @@ def test_the_company_is_not_the_newspaper_that_reviewed_the_email():
             "The company said the email had been taken out of context.")
     names = [a.speaker.name for a in saidwhat.analyze(text).attributions if a.cue.text == "said"]
     assert names and "Post" not in (names[0] or "")
+
+
+def test_a_description_of_the_office_resolves_to_its_holder():
+    text = ("President Maria Santos opened the summit in Lisbon. Trade Minister Paulo Reis attended. "
+            "“We are ready,” the head of state stressed.")
+    assert speakers(text)[-1] == ("Maria Santos", "person", "title")
+    # with two presidents named, the description stays as written
+    text = ("President Maria Santos met President Jorge Lima in Lisbon. "
+            "“We are ready,” the head of state stressed.")
+    assert speakers(text)[-1][0] == "head of state"

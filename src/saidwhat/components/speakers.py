@@ -97,6 +97,24 @@ def _possessor(source: Span) -> Token | None:
     return None
 
 
+# Descriptions of an office that name no title ("the head of state noted"), with the titles of
+# the offices they describe.
+OFFICE_DESCRIPTIONS = {"head of state": ("president", "king", "queen", "monarch", "emir"),
+                       "head of government": ("prime minister", "premier", "chancellor")}
+
+
+def _holder_of_office(source: Span) -> EntityCluster | None:
+    """The one person named before ``source`` whose title the office description fits: "the
+    head of state" after "President Volodymyr Zelensky"."""
+    words = source.text.lower().split()
+    titles = OFFICE_DESCRIPTIONS.get(" ".join(words[1:]) if words[:1] == ["the"] else "")
+    if titles is None:
+        return None
+    holders = [c for c in source.doc._.entity_clusters or [] if c.label == "PERSON" and c.title
+               and c.mentions[0].end <= source.start and c.title.lower().endswith(titles)]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _person_by_title(source: Span) -> EntityCluster | None:
     """The one person named before ``source`` whose title has its head word: "the governor"
     after "California Gov. Gavin Newsom", "the adviser" after "Jake Sullivan, the national
@@ -373,7 +391,7 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     if cluster is not None and (cluster.label == "PERSON" or any(m.root == head for m in cluster.mentions)):
         by = "surname" if cluster.name != _name_as_written(source) and " " not in head.text and cluster.name.endswith(head.text) else "mention"
         return _named(source, cluster, by)
-    titled = _person_by_title(source) if cluster is None else None
+    titled = (_person_by_title(source) or _holder_of_office(source)) if cluster is None else None
     if titled is not None:  # "the governor" after "Gov. Gavin Newsom"
         return _named(source, titled, "title")
     standing_for = _organization_standing_for(source, context) if cluster is None else None
