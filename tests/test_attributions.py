@@ -1092,3 +1092,13 @@ def test_subject_of_the_reported_clause_read_as_the_cues_object(text, content):
 ])
 def test_a_date_or_occasion_hung_on_the_speaker_is_not_part_of_it(text, speaker):
     assert only(text).speaker.mention.text == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The governor reported the figures on Telegram.", "the figures"),
+    ("The governor announced the evacuation on his Telegram channel.", "the evacuation"),
+    ("The senator criticized the decision on Facebook.", "the decision"),
+    ("She criticized the attack on the embassy.", "the attack on the embassy"),
+])
+def test_where_the_words_came_out_is_not_part_of_an_object_content(text, content):
+    assert only(text).content == content

@@ -81,7 +81,8 @@ OBJECT_MODIFIER_DEPS = frozenset({"prep", "advcl", "npadvmod"})
 OPINION_NOUNS = frozenset({"word", "view", "opinion", "estimation", "assessment"})
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "according", "near", "while"})
 VENUE_NOUNS = frozenset({"rally", "event", "debate", "meeting", "appearance", "show", "program", "site",
-                         "page", "account", "twitter", "facebook", "radio", "television", "tv", "forum"})
+                         "page", "account", "twitter", "facebook", "radio", "television", "tv", "forum",
+                         "telegram", "instagram", "youtube", "tiktok", "channel", "website", "blog"})
 # "used the words “adapt and adjust”", "repeated the phrase “...”": a verb of using words and
 # a noun naming them, followed by the quoted words themselves.
 WORD_USE_VERBS = frozenset({"use", "utter", "repeat", "invoke", "coin", "employ", "choose", "echo"})
@@ -683,6 +684,20 @@ def _object_content(heads: list[Token]) -> bool:
     return all(h.dep_ in ("dobj", "pobj") for h in heads)
 
 
+def _venue_after_object(obj: Token, content_idx: set[int]) -> set[int]:
+    """A phrase at the end of an object content that names where the words came out, which the
+    parse hung on the object: "announced the evacuation [on his Telegram channel]", "posted the
+    video [on its website]" (a date there is as often part of what was said: "incidents between
+    January 1 and September 18")."""
+    rights = list(obj.rights)
+    last = rights[-1] if rights else None
+    if last is None or last.dep_ != "prep" or last.right_edge.i != max(content_idx, default=-1):
+        return set()
+    if not any(c.dep_ == "pobj" and c.lemma_.lower() in VENUE_NOUNS for c in last.children):
+        return set()
+    return set(range(last.i, last.right_edge.i + 1))
+
+
 def _object_modifiers(verb: Token, last: int) -> set[int]:
     """Phrases of the cue verb right after its object, which belong to what is said about it:
     "praised X for its leadership", "pointed to X as the obstacle", "stressed X during a visit"."""
@@ -940,6 +955,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
                 excluded -= second
     content_idx -= excluded
     content_idx -= _trailing_aside(doc, content_idx, quotes)
+    if heads and _object_content(heads):
+        content_idx -= _venue_after_object(heads[-1], content_idx)
     if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
         content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
     # A leading complementizer ("said that ...") stays in the content, as PARC-style corpora
