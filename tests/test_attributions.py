@@ -1102,3 +1102,10 @@ def test_a_date_or_occasion_hung_on_the_speaker_is_not_part_of_it(text, speaker)
 ])
 def test_where_the_words_came_out_is_not_part_of_an_object_content(text, content):
     assert only(text).content == content
+
+
+def test_a_connective_opening_the_sentence_is_not_content():
+    assert only("However, the costs rose sharply, the minister said.").content == "the costs rose sharply"
+    assert only("In addition, the army destroyed 40 tanks, the ministry said.").content == "the army destroyed 40 tanks"
+    # "But" and "And" stay: annotators split on them
+    assert only("But the costs rose, he said.").content == "But the costs rose"

@@ -79,6 +79,9 @@ CONTENT_PRONOUNS = frozenset({"him", "her", "them", "it", "that", "this"})
 OBJECT_MODIFIER_DEPS = frozenset({"prep", "advcl", "npadvmod"})
 # Nouns of "in his words", "in the view of X": a source and a clause, as "according to".
 OPINION_NOUNS = frozenset({"word", "view", "opinion", "estimation", "assessment"})
+# Connectives that open a sentence with a comma, the writer's link to what came before.
+CONNECTIVES = (("however",), ("still",), ("meanwhile",), ("moreover",), ("indeed",), ("also",), ("separately",),
+               ("furthermore",), ("nevertheless",), ("nonetheless",), ("in", "addition"), ("besides",))
 CIRCUMSTANCE_PREPS = frozenset({"during", "after", "before", "according", "near", "while"})
 VENUE_NOUNS = frozenset({"rally", "event", "debate", "meeting", "appearance", "show", "program", "site",
                          "page", "account", "twitter", "facebook", "radio", "television", "tv", "forum",
@@ -684,6 +687,22 @@ def _object_content(heads: list[Token]) -> bool:
     return all(h.dep_ in ("dobj", "pobj") for h in heads)
 
 
+def _leading_connective(doc: Doc, content_idx: set[int]) -> set[int]:
+    """A connective with its comma that opens the sentence and the content ("However, the plan
+    failed, he said"): the writer's link to what came before. "But" and "And" stay: annotators
+    split on them, and dropping them too measured worse on PolNeAR train."""
+    if not content_idx:
+        return set()
+    first = min(content_idx)
+    if not doc[first].is_sent_start:
+        return set()
+    for words in CONNECTIVES:
+        end = first + len(words)
+        if end < len(doc) and doc[end].text == "," and [t.lower_ for t in doc[first:end]] == list(words):
+            return set(range(first, end + 1))
+    return set()
+
+
 def _venue_after_object(obj: Token, content_idx: set[int]) -> set[int]:
     """A phrase at the end of an object content that names where the words came out, which the
     parse hung on the object: "announced the evacuation [on his Telegram channel]", "posted the
@@ -957,6 +976,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     content_idx -= _trailing_aside(doc, content_idx, quotes)
     if heads and _object_content(heads):
         content_idx -= _venue_after_object(heads[-1], content_idx)
+    content_idx -= _leading_connective(doc, content_idx)
     if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
         content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
     # A leading complementizer ("said that ...") stays in the content, as PARC-style corpora
