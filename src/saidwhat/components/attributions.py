@@ -705,9 +705,9 @@ def _leading_connective(doc: Doc, content_idx: set[int]) -> set[int]:
 
 def _venue_after_object(obj: Token, content_idx: set[int]) -> set[int]:
     """A phrase at the end of an object content that names where the words came out, which the
-    parse hung on the object: "announced the evacuation [on his Telegram channel]", "posted the
-    video [on its website]" (a date there is as often part of what was said: "incidents between
-    January 1 and September 18")."""
+    parse hung on the object: "announced the evacuation [on his Telegram channel]", "criticized
+    the decision [on Facebook]" (a date there is as often part of what was said: "incidents
+    between January 1 and September 18")."""
     rights = list(obj.rights)
     last = rights[-1] if rights else None
     if last is None or last.dep_ != "prep" or last.right_edge.i != max(content_idx, default=-1):

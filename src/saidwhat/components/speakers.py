@@ -47,6 +47,10 @@ MEDIA_NAME_WORDS = frozenset({"post", "times", "journal", "news", "gazette", "tr
 MEDIA_NAMES = frozenset({"reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg", "cnn",
                          "bbc", "nbc", "cbs", "abc", "fox", "msnbc", "npr", "politico", "axios", "tass", "xinhua",
                          "interfax", "ukrinform", "al jazeera", "sky news", "dpa", "kyodo", "yonhap"})
+# Descriptions of an office that name no title ("the head of state noted"), with the titles of
+# the offices they describe.
+OFFICE_DESCRIPTIONS = {"head of state": ("president", "king", "queen", "monarch", "emir"),
+                       "head of government": ("prime minister", "premier", "chancellor")}
 # Lowercase particles of family names ("Erik ten Hag", "Borja del Pozo Cruz"), which throw the
 # NER model off: a source of proper nouns with one of them is a person's name.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
@@ -95,12 +99,6 @@ def _possessor(source: Span) -> Token | None:
         if child.dep_ == "poss" and child.lower_ not in ("his", "her", "its", "their"):
             return child
     return None
-
-
-# Descriptions of an office that name no title ("the head of state noted"), with the titles of
-# the offices they describe.
-OFFICE_DESCRIPTIONS = {"head of state": ("president", "king", "queen", "monarch", "emir"),
-                       "head of government": ("prime minister", "premier", "chancellor")}
 
 
 def _holder_of_office(source: Span) -> EntityCluster | None:
