@@ -57,6 +57,14 @@ def test_relative_units_and_modifiers(nlp):
     assert one(nlp, "The shares fell yesterday.")[1] == "2024-05-30"
 
 
+def test_the_next_day_counts_from_the_day_last_spoken_of():
+    found = [(t.text, t.value) for t in extract(
+        "The vote was on Monday. The following day, he resigned. He left the country the next morning.", PUBLISHED)]
+    assert found == [("Monday", "2024-05-27"), ("The following day", "2024-05-28"), ("the next morning", "2024-05-29TMO")]
+    # with no day before it, it stays unresolved, never the publication date
+    assert [t.value for t in extract("He resigned the next day.", PUBLISHED)] == ["XXXX-XX-XX"]
+
+
 def test_the_past_day_is_a_duration_up_to_now(nlp):
     assert one(nlp, "Over the past day, the army repelled 62 attacks.") == ("the past day", "P1D", "DURATION")
     assert one(nlp, "Two drones were shot down in the past hour.") == ("the past hour", "PT1H", "DURATION")
@@ -242,7 +250,7 @@ EVERY_RULE = (
     "fiscal year, last fall, the winter of 1994, Christmas Eve, Easter week, now, recently, the "
     "future, recent years, daily, every day, per year, every other week, every Friday, the past three "
     "years, two-year, a minute and a half, two more weeks, a day-long meeting, a decades-long feud, "
-    "for weeks, over the years, the past day."
+    "for weeks, over the years, the past day, the next morning."
 )
 
 

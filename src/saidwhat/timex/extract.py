@@ -18,7 +18,7 @@ from .normalize import Context, normalize
 from .tense import direction as tense_direction
 
 # Rules whose value can depend on the expressions before them.
-ANCHORED = frozenset({"sameday", "ago", "yearago", "unitrel", "quarter", "unitin", "clock", "clockword", "clock24", "noon"})
+ANCHORED = frozenset({"sameday", "nextday", "ago", "yearago", "unitrel", "quarter", "unitin", "clock", "clockword", "clock24", "noon"})
 # Rules whose value is counted from another expression: not an anchor themselves, so that
 # "a year earlier ... a year earlier" does not go back two years.
 DERIVED = frozenset({"ago", "yearago"})

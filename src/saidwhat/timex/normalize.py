@@ -309,6 +309,14 @@ def n_sameday(c: Candidate, ctx: Context) -> Value | None:
     return (a.value[:10] if granularity(a.value) == "D" else a.value[:7] + "-XX"), "DATE"
 
 
+def n_nextday(c: Candidate, ctx: Context) -> Value | None:
+    """"the next day", "the previous evening": a day after or before the day last spoken of
+    (not the publication date: the story has moved to another day); unresolved without one."""
+    step = -1 if _key(c.groups["rel"]) in ("previous", "prior") else 1
+    value, _ = shift_from_anchor(ctx, c.start, step, "D", "D")
+    return _part(value or "XXXX-XX-XX", c.groups.get("pod"))
+
+
 CLOCK_WINDOW = 600  # characters back to the day a bare clock time belongs to
 
 
@@ -771,7 +779,7 @@ def n_bareunit(c: Candidate, ctx: Context) -> Value | None:
 
 NORMALIZERS: dict[str, Callable[[Candidate, Context], Value | None]] = {
     "iso": n_iso, "slash": n_slash, "mdy": n_month_day, "dmy": n_month_day, "month": n_month,
-    "weekday": n_weekday, "dayword": n_dayword, "daypart": n_dayword, "dayrel": n_dayrel, "sameday": n_sameday,
+    "weekday": n_weekday, "dayword": n_dayword, "daypart": n_dayword, "dayrel": n_dayrel, "sameday": n_sameday, "nextday": n_nextday,
     "clock": n_clock, "clockword": n_clockword, "clock24": n_clock24, "noon": n_noon, "unitrel": n_unitrel, "unitin": n_unitin,
     "weekend": n_weekend, "ago": n_ago, "yearago": n_yearago, "quarter": n_quarter, "qcode": n_qcode,
     "year": n_year, "decade": n_decade, "century": n_century, "season": n_season,

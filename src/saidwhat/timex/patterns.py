@@ -98,6 +98,8 @@ RULES: list[tuple] = [
     ("dayrel", B + r"(?i:the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow))" + E),
     # that same day, the very day: the day last spoken of
     ("sameday", B + r"(?i:(?:that|the)\s+(?:same|very)\s+day)" + E),
+    # the next day, the following morning, the previous evening: a day from the one last spoken of
+    ("nextday", B + r"(?i:the\s+(?P<rel>next|following|previous|prior)\s+(?:day|(?P<pod>" + POD + r")))" + E),
     # 10 a.m. (EDT) (Friday); noon; midnight Friday
     ("clock", B + r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m(?!\w)|[AP]M(?!\w))(?:\s+(?P<tz>[A-Z]{2,4}T))?(?:,?\s+(?:(?i:on)\s+)?(?:" + WD + r"|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<month>" + MONTH + r")\s+(?P<day>" + DAY + r")))?",
      r"(?:(?P<approx>" + APPROX + r")\s+)?"),
@@ -195,7 +197,7 @@ TRIGGERS = {
     "iso": (NUMSEP_RX,), "slash": (NUMSEP_RX,), "clock24": (NUMSEP_RX,), "clock": (AMPM_RX,),
     "mdy": (MONTH_RX,), "dmy": (MONTH_RX,), "month": (MONTH_RX,),
     "weekday": (WEEKDAY_RX,), "every": (*UNITS, WEEKDAY_RX), "duration": UNITS,
-    "dayword": ("today", "yesterday", "tomorrow", "tonight"), "dayrel": ("yesterday", "tomorrow"), "sameday": ("same", "very"),
+    "dayword": ("today", "yesterday", "tomorrow", "tonight"), "dayrel": ("yesterday", "tomorrow"), "sameday": ("same", "very"), "nextday": ("next", "following", "previous", "prior"),
     "daypart": _keywords(lx.table("parts_of_day")), "clockword": _keywords(lx.table("parts_of_day")),
     "noon": ("noon", "midnight", "midday"),
     "unitrel": ("week", "month", "year", "quarter", "decade", "century", "half"),
