@@ -1109,3 +1109,9 @@ def test_a_connective_opening_the_sentence_is_not_content():
     assert only("In addition, the army destroyed 40 tanks, the ministry said.").content == "the army destroyed 40 tanks"
     # "But" and "And" stay: annotators split on them
     assert only("But the costs rose, he said.").content == "But the costs rose"
+
+
+def test_see_as_an_infinitive_or_a_perfect_is_sight_not_a_view():
+    assert attributions("Voters came to see if the senator would show up.") == []
+    assert attributions("Residents have seen the ads on television.") == []
+    assert only("The Fed sees inflation easing next year.").content == "inflation easing next year"

@@ -135,7 +135,10 @@ def _is_cue_verb(token: Token) -> bool:
 
 def _holder_of_stance(verb: Token) -> bool:
     """Whether a stance verb ("supports", "wants") has someone to hold the stance: a subject
-    of its own that is not the reader ("see photos below", "if you want to know")."""
+    of its own that is not the reader ("see photos below", "if you want to know"). "See" as an
+    infinitive or a perfect is sight, not a view: "came to see if ...", "have seen the ads"."""
+    if verb.lemma_.lower() == "see" and any(c.dep_ == "aux" and c.lemma_.lower() in ("to", "have") for c in verb.children):
+        return False
     subject = _subject(verb)
     return subject is not None and subject.lower_ not in READER_PRONOUNS
 
