@@ -1115,3 +1115,13 @@ def test_see_as_an_infinitive_or_a_perfect_is_sight_not_a_view():
     assert attributions("Voters came to see if the senator would show up.") == []
     assert attributions("Residents have seen the ads on television.") == []
     assert only("The Fed sees inflation easing next year.").content == "inflation easing next year"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The company said it would buy Allergan, the maker of Botox.", "it would buy Allergan"),
+    ("Officials said the rally was cancelled, a decision that angered supporters.", "the rally was cancelled"),
+    # not an apposition inside the content
+    ("He said the bridge, a key route for trucks, would close.", "the bridge, a key route for trucks, would close"),
+])
+def test_an_appositive_comment_at_the_end_of_the_content_is_the_writers(text, content):
+    assert only(text).content == content

@@ -886,11 +886,18 @@ def _trailing_aside(doc: Doc, content_idx: set[int], quotes: list[Span]) -> set[
             clause = token.head if token.dep_ != "relcl" else token
         elif token.dep_ == "mark" and token.lower_ in CONTRAST_MARKS and token.head.dep_ == "advcl":
             clause = token.head
-        elif _describes_a_person(token):
+        elif _describes_a_person(token) or _appositive_comment(token):
             clause = token.head if token.dep_ != "appos" else token
         if clause is not None and clause.right_edge.i >= last:
             return set(range(i - 1, last + 1))
     return set()
+
+
+def _appositive_comment(token: Token) -> bool:
+    """Whether ``token`` opens an appositive noun phrase that sums up or glosses what came
+    before ("..., a 16-point margin over Sanders", "..., the maker of Botox")."""
+    appos = token if token.dep_ == "appos" else token.head if token.head.dep_ == "appos" and token.i < token.head.i else None
+    return appos is not None and appos.head.i < token.i and appos.pos_ == "NOUN"
 
 
 def _describes_a_person(token: Token) -> bool:
