@@ -272,3 +272,11 @@ def test_a_description_of_the_office_resolves_to_its_holder():
     text = ("President Maria Santos met President Jorge Lima in Lisbon. "
             "“We are ready,” the head of state stressed.")
     assert speakers(text)[-1][0] == "head of state"
+
+
+def test_a_speaker_with_an_appositive_after_a_fronted_clause_is_found():
+    # the parse hangs the name on the fronted clause's noun; the appositive sits right before the cue
+    text = "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Sanders."
+    speaker = saidwhat.analyze(text).attributions[0].speaker
+    assert speaker.mention.text == "Senator Harry Reid, the minority leader"
+    assert speaker.name == "Harry Reid"

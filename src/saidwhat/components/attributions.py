@@ -189,7 +189,7 @@ def _subject(verb: Token) -> Token | None:
                 verb.lemma_ == "say" or _content_before(verb) and (
                     child.ent_type_ == "PERSON" or verb.lemma_.lower() in lexicon.words("speech_verbs"))):
             return child  # and '"...," wrote Kravchenko in Telegram', '"Why?" asked the boy'
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    before = _name_just_before(verb)
     if before is not None and before.ent_type_ == "PERSON" and before.dep_ in ("appos", "conj", "pobj"):
         return before  # "Asked whether ..., Prime Minister Keir Starmer said": hung on the question
     for child in verb.lefts:  # "Orban later wrote": the name hung on the adverb before the cue
@@ -269,6 +269,21 @@ def _name_beside(verb: Token) -> Token | None:
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
     return name
+
+
+def _name_just_before(verb: Token) -> Token | None:
+    """The word right before the cue, or the name an appositive there describes: "Alarmed by
+    the unrest, Senator Harry Reid, the minority leader, said" (the parse hangs Reid on
+    "unrest")."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.text != "," or verb.i < 2:
+        return before
+    word = verb.doc[verb.i - 2]
+    if word.dep_ != "appos" or word.head.i > word.i or word.head.ent_type_ != "PERSON":
+        return before
+    return word.head
 
 
 def _name_before(verb: Token) -> Token | None:
