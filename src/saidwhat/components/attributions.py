@@ -908,18 +908,25 @@ def _trailing_aside(doc: Doc, content_idx: set[int], quotes: list[Span]) -> set[
     return set()
 
 
+def _appositive_opened_by(token: Token) -> Token | None:
+    """The head of the appositive that ``token`` opens (the appositive itself or its first
+    word), set after the noun it describes; None if it opens none."""
+    appos = token if token.dep_ == "appos" else token.head if token.head.dep_ == "appos" and token.i < token.head.i else None
+    return appos if appos is not None and appos.head.i < token.i else None
+
+
 def _appositive_comment(token: Token) -> bool:
     """Whether ``token`` opens an appositive noun phrase that sums up or glosses what came
     before ("..., a 16-point margin over Sanders", "..., the maker of Botox")."""
-    appos = token if token.dep_ == "appos" else token.head if token.head.dep_ == "appos" and token.i < token.head.i else None
-    return appos is not None and appos.head.i < token.i and appos.pos_ == "NOUN"
+    appos = _appositive_opened_by(token)
+    return appos is not None and appos.pos_ == "NOUN"
 
 
 def _describes_a_person(token: Token) -> bool:
     """Whether ``token`` opens an appositive on a named person that the writer adds ("...
     against Clinton, the former secretary of state")."""
-    appos = token if token.dep_ == "appos" else token.head if token.head.dep_ == "appos" and token.i < token.head.i else None
-    return appos is not None and appos.head.ent_type_ == "PERSON" and appos.head.i < token.i
+    appos = _appositive_opened_by(token)
+    return appos is not None and appos.head.ent_type_ == "PERSON"
 
 
 def _impression_complement(verb: Token) -> Token | None:
