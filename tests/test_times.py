@@ -92,6 +92,16 @@ def test_arithmetic_on_an_anchor(nlp):
     assert "three days" not in by_text  # the count belongs to the composite
 
 
+def test_a_date_set_off_by_a_comma_dates_the_whole_phrase():
+    # "on June 15" is when the leaders meet, three days after the conference: not June 18
+    found = {t.text: t.value for t in extract("Three days after the conference, on June 15, the leaders meet.", PUBLISHED)}
+    assert found["June 15"] == "2024-06-15"
+    assert not any(v == "2024-06-18" for v in found.values())
+    # without the comma the date is the anchor's
+    found = {t.text: t.value for t in extract("They met three days after the conference on June 15.", PUBLISHED)}
+    assert found["three days after the conference on June 15"] == "2024-06-18"
+
+
 def test_year_earlier_counts_from_the_period_spoken_of():
     found = extract("Profit rose in the third quarter from $5 million a year earlier.", PUBLISHED)
     assert [(t.text, t.value) for t in found] == [("the third quarter", "2024-Q3"), ("a year earlier", "2023-Q3")]

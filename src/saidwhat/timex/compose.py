@@ -3,7 +3,8 @@
 The whole phrase becomes one DATE whose ``anchor`` is the expression it counts from; the
 anchor stays an expression of its own. Only a short stretch without clause punctuation may
 stand between "after"/"before" and the anchor, so that the count and the anchor belong to one
-phrase. The second day of "April 24 and 25" borrows the month and year of the first.
+phrase; a date set off by a comma ("three days after the conference, on June 15") dates the
+whole phrase and is not counted from. The second day of "April 24 and 25" borrows the month and year of the first.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .patterns import NUM, UNIT
 LEAD = re.compile(
     r"(?<![\w-])(?:(?P<num>" + NUM + r")[\s-]+(?P<unit>" + UNIT + r")|(?P<the>(?i:the))\s+(?P<day>(?i:day)))"
     r"\s+(?P<dir>after|before)\s+"
-    r"(?P<gap>[^.;:!?\n\"“”()]{0,60}?)$"
+    r"(?P<gap>[^.;:!?\n\"“”()]{0,60}?)(?<!,)(?<!,\s)(?<!,\son\s)(?<!,\sin\s)$"
 )
 LOOKBACK = 120
 
