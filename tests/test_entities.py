@@ -18,6 +18,13 @@ def test_transliterations_merge():
     assert found["Kyiv"].type == "GPE"
 
 
+def test_a_name_spelt_two_ways_merges():
+    found = entities("Russian troops shelled Kharkiv overnight. In Kharkiv, the mood was grim. "
+                     "The attack on Charkiv went on until dawn.")
+    assert set(found["Kharkiv"].aliases) == {"Kharkiv", "Charkiv"}
+    assert "Charkiv" not in found
+
+
 def test_secretary_of_state_is_a_title_not_an_org():
     found = entities("Secretary of State Laura Finch arrived in Rome.")
     assert "State" not in found

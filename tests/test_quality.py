@@ -71,6 +71,22 @@ def test_minority_spelling_is_flagged(nlp):
     assert flags(nlp, text, "inconsistent-spelling") == [("inconsistent-spelling", "Kiev")]
 
 
+def test_a_name_in_two_transliterations_outside_the_list_is_flagged(nlp):
+    text = ("Russian troops shelled Kharkiv overnight, officials in Kharkiv said. "
+            "Governor Oleh Synehubov said the attack on Charkiv went on until dawn.\n")
+    assert flags(nlp, text, "inconsistent-spelling") == [("inconsistent-spelling", "Charkiv")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine asked for help. A Ukrainian envoy went to Paris.\n",  # a name and its adjective
+    "Justice Antonin Scalia and Justice Anthony Kennedy dissented.\n",  # two first names
+    "David Andersen wrote the study. Kristen Anderson disagreed with it.\n",  # two people
+    "Officials from Austria and Australia met in Geneva.\n",
+])
+def test_names_alike_but_distinct_are_not_flagged(nlp, text):
+    assert flags(nlp, text, "inconsistent-spelling") == []
+
+
 def test_one_spelling_throughout_is_not_flagged(nlp):
     assert flags(nlp, "Kiev hosted the talks. Kiev welcomed the envoy.\n", "inconsistent-spelling") == []
 

@@ -4,7 +4,8 @@ The small NER model is not trusted alone: it tags some places PERSON ("Kyiv") or
 ("Moldova"), and reads the "State" of "Secretary of State" as an ORG. A gazetteer of
 places fixes the first; title words around a mention fix the second. Mentions merge when
 they are aliases of one name (lexicon/aliases.txt: U.S. / United States, Kyiv / Kiev)
-or, for people, when a surname matches exactly one full name of the article.
+or one name spelt two ways (saidwhat.spelling: Kharkiv / Charkiv), or, for people, when a
+surname matches exactly one full name of the article.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from .. import lexicon, spelling
 from ..annotations import EntityCluster, text_of
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
@@ -286,6 +287,7 @@ def _person_key(name: str, full_names: dict[str, list[str]], given_names: dict[s
 def find_entities(doc: Doc) -> Doc:
     """Set ``doc._.entity_clusters`` (list of EntityCluster)."""
     aliases = lexicon.aliases()
+    respelt = spelling.respellings(doc)
     mentions = [(ent, _label(ent)) for ent in map(_without_quote_marks, doc.ents)
                 if len(ent) and ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
     mentions = [(_without_leading_title(_with_name_prefix(ent, acronyms_only=True)) if label == "PERSON" else
@@ -321,6 +323,8 @@ def find_entities(doc: Doc) -> Doc:
         if not name:
             continue
         canonical = aliases.get(name.lower(), name)
+        if respelt:  # "Charkiv" joins "Kharkiv" where the article uses both
+            canonical = " ".join(respelt.get(word, word) for word in canonical.split())
         if label == "ORG" and name.isupper() and len(acronyms.get(name, ())) == 1:
             canonical = next(iter(acronyms[name]))  # "WHO" after "the World Health Organization"
         # "Marsh said", "after Scholz suggested": a lone surname tagged ORG or GPE; "Wang said": a

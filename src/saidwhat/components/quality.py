@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .. import lexicon
+from .. import lexicon, spelling
 from ..annotations import QualityFlagMatch, text_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -194,7 +194,9 @@ def _variant_pattern() -> re.Pattern:
 
 
 def inconsistent_spellings(doc: Doc, sents=None) -> list[QualityFlagMatch]:
-    """Names spelt two ways in one article (Kyiv / Kiev): every use of the minority spelling.
+    """Names spelt two ways in one article: every use of the minority spelling. The list of
+    transliterations (Kyiv / Kiev) comes first, then names that share a spelling key
+    (Kharkiv / Charkiv; see saidwhat.spelling).
 
     On a tie the spelling the article uses first is kept and the later one flagged.
     """
@@ -216,9 +218,21 @@ def inconsistent_spellings(doc: Doc, sents=None) -> list[QualityFlagMatch]:
             if spelling == kept:
                 continue
             for m in matches:
-                flags.append(QualityFlagMatch(text=m.group(), start=m.start(), end=m.end(), kind="inconsistent-spelling",
-                                              reason=f"'{m.group()}' is also written '{kept_text}' in this article"))
-    return flags
+                flags.append(_spelling_flag(m.group(), m.start(), kept_text))
+    listed = {f.start for f in flags}
+    return flags + [_spelling_flag(t.text, t.idx, kept) for t, kept in _respelt_tokens(doc) if t.idx not in listed]
+
+
+def _respelt_tokens(doc: Doc):
+    """(token, the article's other spelling) for each use of a name spelt two ways that the
+    list does not know (spelling.respellings: "Charkiv" beside "Kharkiv")."""
+    other = spelling.respellings(doc)
+    return [(t, other[t.text]) for t in doc if t.text in other] if other else []
+
+
+def _spelling_flag(text: str, start: int, kept: str) -> QualityFlagMatch:
+    return QualityFlagMatch(text=text, start=start, end=start + len(text), kind="inconsistent-spelling",
+                            reason=f"'{text}' is also written '{kept}' in this article")
 
 
 # UTF-8 read as Windows-1252 or Latin-1: a lead byte (Â-ô) followed by continuation bytes
