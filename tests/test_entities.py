@@ -99,3 +99,8 @@ def test_a_hyphenated_appositive_title_stays_whole():
 def test_a_possessive_pronoun_is_no_part_of_the_title():
     found = entities("The agency reviewed the case. Its administrator, Mike Lowry, told senators it had erred.")
     assert found["Mike Lowry"].title == "administrator"
+
+
+def test_title_of_a_name_hung_on_the_person_served_is_the_whole_phrase():
+    found = entities("A spokesman for the president, Andrew Bates, said the talks would go on.")
+    assert found["Andrew Bates"].title == "spokesman for the president"

@@ -280,3 +280,14 @@ def test_a_speaker_with_an_appositive_after_a_fronted_clause_is_found():
     speaker = saidwhat.analyze(text).attributions[0].speaker
     assert speaker.mention.text == "Senator Harry Reid, the minority leader"
     assert speaker.name == "Harry Reid"
+
+
+def test_a_party_epithet_names_the_person_just_named():
+    text = ("Senate Minority Leader Mitch McConnell rejected the offer on Tuesday. The Kentucky Republican "
+            "told reporters that any deal must include changes to asylum rules.")
+    assert speakers(text)[-1] == ("Mitch McConnell", "person", "epithet")
+
+
+def test_a_party_named_in_full_is_no_epithet():
+    text = "Senator Ann Ruiz spoke first. The Republican Party said it would not back the bill."
+    assert speakers(text)[-1][0] != "Ann Ruiz"

@@ -39,7 +39,8 @@ class Speaker(BaseModel):
         None,
         description="How the name was found: 'mention', 'pronoun', 'surname', 'possessive', 'title' "
         "('the governor' -> the one person named with that title), 'nominal' ('the agency' -> the "
-        "organization just named), 'carry-over'",
+        "organization just named), 'epithet' ('the Kentucky Republican' -> the person just "
+        "named), 'carry-over'",
     )
 
 

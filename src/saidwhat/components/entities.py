@@ -188,15 +188,20 @@ def title_after(mention: Span) -> Span | None:
 
 def title_in_apposition(mention: Span) -> Span | None:
     """The title a name stands in apposition to ("China's foreign ministry spokesman, Lin Jian"):
-    the title's phrase up to its head noun, without a leading determiner or possessive pronoun."""
+    the title's phrase up to its head noun, without a leading determiner or possessive pronoun.
+    Where the parse hangs the name on the person served ("a spokesman for the president,
+    Andrew Bates"), the title is the whole phrase."""
     root, doc = mention.root, mention.doc
     head = root.head
     if root.dep_ != "appos" or head.i >= mention.start or head.lower_ not in lexicon.words("titles"):
         return None
+    end = head.i + 1
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lower_ in lexicon.words("titles"):
+        head = head.head.head  # "A spokesman for the president, Andrew Bates": the spokesman's title
     start = head.left_edge.i
     while start < head.i and (doc[start].dep_ == "det" or doc[start].tag_ == "PRP$"):
         start += 1  # "the", and "its" of "Its administrator, Mike Whitaker"; not "NHS England's"
-    return doc[start : head.i + 1] if head.i + 1 - start <= 8 else None
+    return doc[start:end] if end - start <= 8 else None
 
 
 def _is_place(name: str) -> bool:

@@ -53,6 +53,10 @@ OFFICE_DESCRIPTIONS = {"head of state": ("president", "king", "queen", "monarch"
                        "head of government": ("prime minister", "premier", "chancellor")}
 # Lowercase particles of family names ("Erik ten Hag", "Borja del Pozo Cruz"), which throw the
 # NER model off: a source of proper nouns with one of them is a person's name.
+# A party or calling that news copy uses for the person it has just named: "The Kentucky
+# Republican told reporters" after "Mitch McConnell".
+EPITHET_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "tory",
+                           "socialist", "progressive", "libertarian", "populist", "billionaire", "politician"})
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
                             "la", "le", "ten", "ter", "bin", "ibn", "al", "el"})
 
@@ -374,6 +378,10 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         cluster = cluster_of(doc, possessor.left_edge.i, possessor.right_edge.i + 1) or _person_by_surname(doc, possessor)
         if cluster is not None:
             return _named(source, cluster, "possessive")
+    if _is_epithet(source):  # "The Kentucky Republican told reporters" after "Mitch McConnell"
+        found = context.person_before(head)
+        if found is not None:
+            return replace(found, resolved_by="epithet")
     by_surname = _person_by_surname(doc, head)
     # "Farage" alone, or set off from what follows: "Farage, who won his seat in Clacton"
     if by_surname is not None and (head.i == source.end - 1 or doc[head.i + 1].text == ","):
@@ -402,6 +410,14 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         return _named(source, cluster, "mention")
     kind = "person" if _name_with_particle(source) else "other"
     return ResolvedSpeaker(name=_name_as_written(source), kind=kind, resolved_by="mention")
+
+
+def _is_epithet(source: Span) -> bool:
+    """Whether ``source`` describes a person by party or calling without naming one: "the
+    Kentucky Republican", "the billionaire" (not "the Republican Party", not "a Democrat")."""
+    head = source.root
+    return (source[0].lower_ == "the" and head.lower_ in EPITHET_NOUNS and head.tag_ in ("NN", "NNP", "JJ")
+            and not any(t.ent_type_ == "PERSON" or t.dep_ == "cc" for t in source))  # not "the Republican and the businessman"
 
 
 def _name_with_particle(source: Span) -> bool:
