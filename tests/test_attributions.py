@@ -1125,3 +1125,9 @@ def test_see_as_an_infinitive_or_a_perfect_is_sight_not_a_view():
 ])
 def test_an_appositive_comment_at_the_end_of_the_content_is_the_writers(text, content):
     assert only(text).content == content
+
+
+def test_a_clause_the_parse_found_in_the_subjects_name_is_no_content():
+    # "do" of "Rio Grande do Sul" read as a verb: content before the cue is set off by a comma
+    a = only("Rio Grande do Sul Governor Eduardo Leite told reporters the state would need help.")
+    assert a.content == "the state would need help"
