@@ -14,6 +14,9 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 FUTURE_VERBS = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "prepare", "want"})
 PAST_AUX_TAGS = frozenset({"VBD"})
 ARRANGEMENT_VERBS = frozenset({"schedule", "postpone", "reschedule", "plan"})
+# Forecasts in the passive: "more rain was expected through Wednesday" reports a forecast, whose
+# date lies ahead, in the past tense of reported speech.
+FORECAST_VERBS = frozenset({"expect", "forecast", "predict", "project"})
 MAX_HOPS = 8
 # Words between a date and its verb that put the date ahead: "a dividend payable Dec. 15",
 # "a deadline of Friday".
@@ -64,7 +67,7 @@ def verb_direction(verb: Token) -> int:
         return -1  # "had been scheduled to expire Friday": the plan lies behind the report
     if "going" in lowers or any(a.lemma_ == "be" and a.nbor(1).lower_ == "going" for a in auxes if a.i + 1 < len(a.doc)):
         return 1
-    if verb.lemma_ in ARRANGEMENT_VERBS:
+    if verb.lemma_ in ARRANGEMENT_VERBS or (verb.lemma_ in FORECAST_VERBS and any(a.dep_ == "auxpass" for a in auxes)):
         return 1  # "planned a rally on Saturday", "was scheduled for Friday": ahead of the report
     if verb.tag_ == "VBD" or any(a.tag_ in PAST_AUX_TAGS for a in auxes):
         return -1
