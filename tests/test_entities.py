@@ -104,3 +104,17 @@ def test_a_possessive_pronoun_is_no_part_of_the_title():
 def test_title_of_a_name_hung_on_the_person_served_is_the_whole_phrase():
     found = entities("A spokesman for the president, Andrew Bates, said the talks would go on.")
     assert found["Andrew Bates"].title == "spokesman for the president"
+
+
+def test_a_name_the_model_missed_after_the_office_it_heads_is_a_person():
+    text = ("The head of the Kharkiv Regional Military Administration Oleh Syniehubov reported that three "
+            "people were injured.")
+    found = entities(text)
+    assert found["Oleh Syniehubov"].type == "PERSON"
+    assert found["Oleh Syniehubov"].title == "head of the Kharkiv Regional Military Administration"
+    assert [a.speaker.name for a in saidwhat.analyze(text).attributions] == ["Oleh Syniehubov"]
+
+
+def test_the_rest_of_an_organization_name_is_no_person():
+    found = entities("Javier Palomarez, the president of the United States Hispanic Chamber of Commerce, spoke.")
+    assert all(e.type != "PERSON" or e.name == "Javier Palomarez" for e in found.values())

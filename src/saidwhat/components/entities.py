@@ -21,6 +21,8 @@ from .. import lexicon, spelling
 from ..annotations import EntityCluster, text_of
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+# How many words before an organization a title may stand to make it an office: "head of the".
+OFFICE_WINDOW = 4
 # Forms of address and role nouns that tell a person's gender, to keep "Mr. Obama" out of
 # "Michelle Obama" when the article names her in full and him only by surname.
 ADDRESS_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
@@ -149,6 +151,9 @@ def title_before(mention: Span) -> Span | None:
     title_subject = _title_subject_before(mention)
     if title_subject is not None:  # "The head of the regional administration" Ruslan Kravchenko
         start = min(start, title_subject.left_edge.i)
+    office = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if office is not None and office.i < mention.start and office.lower_ in lexicon.words("titles"):
+        start = min(start, office.left_edge.i)  # the parse hangs the name on "of": "The head of the X Administration" Oleh Syniehubov
     while start < mention.start and (doc[start].dep_ in ("det", "poss", "punct") or doc[start].tag_ == "POS"):
         start += 1
     if start >= mention.start:
@@ -229,19 +234,40 @@ def _gazetteer_places(doc: Doc) -> list[Span]:
     return found
 
 
-def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]]) -> list[Span]:
+def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]], mentions: list[tuple[Span, str]]) -> list[Span]:
     """Surnames of the article's people that NER left untagged ("Okafor says" after "Sarah
-    Okafor"): a proper noun outside every entity that ends one full name only."""
+    Okafor"): a proper noun outside every mention found so far that ends one full name only."""
     surnames = [name for name, full in full_names.items() if len(full) == 1]
     if not surnames:
         return []
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for span, _ in mentions for i in range(span.start, span.end)}
     found = []
     # found in the text, not token by token: a Token object per word costs more than the search
     for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", text_of(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and span.start not in taken:
             found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
+
+
+def _names_after_an_office(doc: Doc) -> list[Span]:
+    """People NER missed right after the office they head, as translated reports write them
+    with no comma: "The head of the Kharkiv Regional Military Administration Oleh Syniehubov
+    reported". Two or three capitalized proper nouns outside every entity, right after an
+    organization that a title word a few words before introduces ("head of the ...")."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    titles, not_names = lexicon.words("titles"), lexicon.words("organization_nouns")
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not any(t.lower_ in titles for t in doc[max(0, ent.start - OFFICE_WINDOW) : ent.start]):
+            continue
+        end = ent.end
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].is_alpha and doc[end].lower_ not in titles and doc[end].lower_ not in not_names:
+            end += 1
+        # not the rest of a longer name: "the United States Hispanic Chamber of Commerce"
+        if 2 <= end - ent.end <= 3 and (end == len(doc) or (doc[end].pos_ != "PROPN" and doc[end].lower_ != "of")):
+            found.append(Span(doc, ent.end, end, label="PERSON"))
     return found
 
 
@@ -299,6 +325,7 @@ def find_entities(doc: Doc) -> Doc:
                  _with_name_prefix(ent) if label == "ORG" else ent, label)
                 for ent, label in mentions if label in KEPT_LABELS]
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
+    mentions += [(span, "PERSON") for span in _names_after_an_office(doc)]
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}
     given_names: dict[str, set[str]] = {}
@@ -319,7 +346,7 @@ def find_entities(doc: Doc) -> Doc:
                 # first and middle names: "Bernie", and "Lula" of "Luiz Inácio Lula da Silva"
                 for word in [name.split()[0]] + [w for w in name.split()[1:-1] if w.istitle() and w.isalpha()]:
                     given_names.setdefault(word, set()).add(name)
-    mentions += [(span, "PERSON") for span in _untagged_surnames(doc, full_names)]
+    mentions += [(span, "PERSON") for span in _untagged_surnames(doc, full_names, mentions)]
     mentions.sort(key=lambda m: m[0].start)
     clusters: dict[str, EntityCluster] = {}
     labels: dict[str, Counter] = {}  # cluster key -> labels of its mentions
