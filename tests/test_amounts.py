@@ -22,6 +22,17 @@ def test_money_with_scale_words_and_currency_words(nlp):
     assert (dollars.value, dollars.unit, dollars.approximate) == (3.2e10, "USD", True)
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("The Danish prime minister announced aid worth 1.3 billion kroner.", "DKK"),
+    ("Norwegian officials put the cost at 1.3 billion kroner.", "NOK"),
+    ("Argentine banks lent 40 million pesos.", "ARS"),
+    ("Canadian officials said the plant cost 40 million dollars.", "USD"),  # the dollar is everyone's
+])
+def test_a_bare_currency_word_takes_the_nationality_the_article_names(nlp, text, unit):
+    (found,) = [a for a in amounts(nlp, text).values() if a.kind == "money"]
+    assert found.unit == unit
+
+
 @pytest.mark.parametrize(
     "text, span, value, unit",
     [

@@ -58,6 +58,9 @@ class _Tables:
     symbols: dict[str, str]
     currency_words: dict[tuple[str, ...], tuple[str, float]]
     currency_max_len: int
+    # a bare currency word → (nationality word, ISO code) of its national forms: "pesos" →
+    # ("argentine", "ARS"), ("chilean", "CLP") ...
+    national_currencies: dict[tuple[str, ...], list[tuple[str, str]]]
     bounds: dict[tuple[str, ...], tuple[str, bool]]  # words → (canonical or "~", inside the span)
     bounds_max_len: int
     measure_units: frozenset[str]
@@ -94,6 +97,7 @@ def tables() -> _Tables:
         symbols=symbols,
         currency_words=currency_words,
         currency_max_len=max(len(k) for k in currency_words),
+        national_currencies=_national_currencies(currency_words),
         bounds=bounds,
         bounds_max_len=max(len(k) for k in bounds),
         measure_units=lexicon.words("amount_measure_units"),
@@ -212,6 +216,23 @@ def read_number(doc: Doc, i: int, t: _Tables | None = None) -> _Number | None:
     if not seen_number:
         return None
     return _Number(i, j, total + current, currency, has_figure)
+
+
+def _national_currencies(currency_words: dict) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+    found: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for key, (code, _) in currency_words.items():
+        # not "dollars": the U.S. dollar is everyone's ("Canadian officials" do not make it CAD)
+        if len(key) == 2 and key[1:] in currency_words and key[1] not in ("dollars", "dollar"):
+            found.setdefault(key[1:], []).append((key[0], code))
+    return found
+
+
+def _currency_of_the_article(doc: Doc, bare: tuple[str, ...], code: str, t: _Tables) -> str:
+    """The code of a bare "kroner" or "pesos": the national form whose nationality the
+    article names ("Danish Prime Minister" → DKK), when it names only one; else `code`."""
+    text = text_of(doc).lower()
+    named = {c for nationality, c in t.national_currencies[bare] if re.search(r"\b" + nationality + r"\b", text)}
+    return named.pop() if len(named) == 1 else code
 
 
 def _match_words(doc: Doc, i: int, table: dict, max_len: int):
@@ -341,6 +362,8 @@ def _money_or_percent(doc: Doc, num: _Number, currency: str | None, t: _Tables):
     hit = _match_words(doc, num.end, t.currency_words, t.currency_max_len)
     if hit is not None and currency is None:
         key, (code, mult) = hit
+        if key in t.national_currencies:
+            code = _currency_of_the_article(doc, key, code, t)
         return num.end + len(key), code, "money", mult
     # "pounds" is a weight unless NER calls the phrase money.
     if currency is None and num.end < len(doc) and doc[num.end].lower_ in ("pounds", "pound") and doc[num.end].ent_type_ == "MONEY":
