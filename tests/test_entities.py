@@ -118,3 +118,9 @@ def test_a_name_the_model_missed_after_the_office_it_heads_is_a_person():
 def test_the_rest_of_an_organization_name_is_no_person():
     found = entities("Javier Palomarez, the president of the United States Hispanic Chamber of Commerce, spoke.")
     assert all(e.type != "PERSON" or e.name == "Javier Palomarez" for e in found.values())
+
+
+def test_an_organization_cut_after_of_takes_the_name_after_it():
+    found = entities("Earlier, the Ministry of Foreign Affairs of Ukraine stated that Russia is preparing an offensive.")
+    assert "Ministry of Foreign Affairs of Ukraine" in found
+    assert not any(name.endswith(" of") for name in found)

@@ -103,6 +103,22 @@ def _with_name_prefix(ent: Span, acronyms_only: bool = False) -> Span:
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
 
 
+def _with_name_suffix(ent: Span) -> Span:
+    """An organization's name the model cut after a final "of": "the Ministry of Foreign
+    Affairs of" + "Ukraine" (tagged a place) is one name; a dangling "of" with nothing
+    named after it is dropped."""
+    doc = ent.doc
+    if len(ent) < 2 or ent[-1].lower_ not in ("of", "for"):
+        return ent
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.ent_iob_ == "B" and after.ent_type_ in ("GPE", "ORG", "LOC"):
+        end = after.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return Span(doc, ent.start, end, label=ent.label)
+    return Span(doc, ent.start, ent.end - 1, label=ent.label)
+
+
 def _without_leading_title(ent: Span) -> Span:
     """A person's name without the title the model took into it ("Chair Jerome Powell"), nor
     the place of a title before it ("Mayor of [Kiev Vitali Klitschko]")."""
@@ -322,7 +338,7 @@ def find_entities(doc: Doc) -> Doc:
     mentions = [(ent, _label(ent)) for ent in map(_without_quote_marks, doc.ents)
                 if len(ent) and ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
     mentions = [(_without_leading_title(_with_name_prefix(ent, acronyms_only=True)) if label == "PERSON" else
-                 _with_name_prefix(ent) if label == "ORG" else ent, label)
+                 _with_name_suffix(_with_name_prefix(ent)) if label == "ORG" else ent, label)
                 for ent, label in mentions if label in KEPT_LABELS]
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
     mentions += [(span, "PERSON") for span in _names_after_an_office(doc)]
