@@ -342,6 +342,8 @@ def test_a_season_that_names_a_kind_of_thing_is_no_time(nlp):
     ("A report released on Tuesday showed growth.", "2024-09-10"),
     # a date something is moved to lies ahead whatever the tense
     ("The company extended to Tuesday its offer for the shares.", "2024-09-17"),
+    # a promise made lies ahead of the report
+    ("Denmark has promised to deliver the jets before Friday.", "2024-09-20"),
     # a forecast in the passive lies ahead, in reported speech's past tense too
     ("The weather service said more rain was expected through Wednesday.", "2024-09-18"),
 ])

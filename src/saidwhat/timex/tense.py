@@ -10,8 +10,10 @@ from spacy.tokens import Doc, Token
 from ..lexicon import words
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
-# Verbs whose complement lies ahead: "plans to meet Friday", "is expected Friday".
-FUTURE_VERBS = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "prepare", "want"})
+# Verbs whose complement lies ahead: "plans to meet Friday", "is expected Friday", "has promised
+# to deliver them before the end of the summer".
+FUTURE_VERBS = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "prepare", "want",
+                          "promise", "pledge", "vow", "agree", "threaten", "decide"})
 PAST_AUX_TAGS = frozenset({"VBD"})
 ARRANGEMENT_VERBS = frozenset({"schedule", "postpone", "reschedule", "plan"})
 # Forecasts in the passive: "more rain was expected through Wednesday" reports a forecast, whose
