@@ -1131,3 +1131,8 @@ def test_a_clause_the_parse_found_in_the_subjects_name_is_no_content():
     # "do" of "Rio Grande do Sul" read as a verb: content before the cue is set off by a comma
     a = only("Rio Grande do Sul Governor Eduardo Leite told reporters the state would need help.")
     assert a.content == "the state would need help"
+
+
+def test_a_closing_bracket_the_content_opened_stays():
+    a = only("The minister said the aid was worth 1.3 billion kroner (about 175 million euros).")
+    assert a.content.endswith("(about 175 million euros)")

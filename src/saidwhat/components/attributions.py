@@ -446,8 +446,17 @@ def _trim(span: Span) -> Span | None:
     while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space or quote_marks.is_quote(doc[start])):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].is_space or quote_marks.is_quote(doc[end - 1])):
+        if doc[end - 1].text == ")" and _opens_more_than_it_closes(doc[start : end - 1]):
+            break  # the bracket closes one the span opened: "... 1.3 billion kroner (about 175 million euros)"
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _opens_more_than_it_closes(span: Span) -> bool:
+    opened = 0
+    for tok in span:
+        opened += (tok.text == "(") - (tok.text == ")")
+    return opened > 0
 
 
 def _fragments(doc: Doc, indices: set[int], quotes: list[Span]) -> list[Span]:
