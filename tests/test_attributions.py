@@ -1136,3 +1136,8 @@ def test_a_clause_the_parse_found_in_the_subjects_name_is_no_content():
 def test_a_closing_bracket_the_content_opened_stays():
     a = only("The minister said the aid was worth 1.3 billion kroner (about 175 million euros).")
     assert a.content.endswith("(about 175 million euros)")
+
+
+def test_an_object_the_parse_split_before_worth_stays_whole():
+    a = only("Frederiksen announced a new package of military aid worth 1.3 billion kroner.")
+    assert a.content == "a new package of military aid worth 1.3 billion kroner"

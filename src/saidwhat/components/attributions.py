@@ -602,6 +602,7 @@ def _content_heads(verb: Token) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS
              and not (c.i < verb.i and (_is_parenthetical(c) or _introduces(c) or _runs_into_the_next_word(c)))]
     heads = _subject_read_as_object(verb, heads) + heads
+    heads = _object_split_by_the_parse(verb, heads)
     if not heads and lemma in lexicon.words("speech_verbs"):
         heads = _clause_read_as_object(verb) or _stand_in_answer(verb) or _question_read_as_condition(verb)
     if not heads and lemma in lexicon.words(CLAUSE_ONLY_FILE):
@@ -639,6 +640,16 @@ def _content_heads(verb: Token) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "dep" and c.i < verb.i
                  and c.right_edge.i + 1 < verb.i and c.doc[c.right_edge.i + 1].text == ","]
     return heads
+
+
+def _object_split_by_the_parse(verb: Token, heads: list[Token]) -> list[Token]:
+    """``heads`` with the object put back before a clause without verb or subject that the
+    parse split off it: "announced a new package of aid worth 1.3 billion kroner" ("worth"
+    read as a clause of its own)."""
+    if len(heads) != 1 or heads[0].pos_ != "ADJ" or heads[0].i < verb.i or _has_subject(heads[0]):
+        return heads
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == heads[0].left_edge.i]
+    return objects + heads
 
 
 def _runs_into_the_next_word(clause: Token) -> bool:
