@@ -30,6 +30,7 @@ MIN_LIKENESS = 0.7
 DIGRAPHS = (("tsch", "ch"), ("sch", "sh"), ("zh", "j"), ("kh", "h"), ("ch", "h"), ("ph", "f"), ("dh", "d"),
             ("th", "t"))
 LETTER_CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "w": "v", "x": "ks"})
+_CACHE_KEY = ("saidwhat", "respellings")
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiouyj]")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -60,7 +61,15 @@ def spelt_alike(a: str, b: str) -> bool:
 
 def respellings(doc: Doc) -> dict[str, str]:
     """Each name word of `doc` (a Doc with entities) that another word of it spells otherwise,
-    mapped to that other spelling: the one used more often, or first on a tie."""
+    mapped to that other spelling: the one used more often, or first on a tie. Kept in
+    ``doc.user_data``: the entity and quality steps both ask."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None:
+        cached = doc.user_data[_CACHE_KEY] = _respellings(doc)
+    return cached
+
+
+def _respellings(doc: Doc) -> dict[str, str]:
     labels: dict[str, Counter] = defaultdict(Counter)
     first_names: dict[str, set[str]] = defaultdict(set)
     given = set()

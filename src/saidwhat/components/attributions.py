@@ -1004,14 +1004,15 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
         excluded.update(t.i for t in verb.subtree)
     content_idx: set[int] = set()
     for head in heads:
-        content_idx.update(t.i for t in head.subtree)
+        subtree = list(head.subtree)
+        content_idx.update(t.i for t in subtree)
         # "called for X": X is content, "for" not; "accused him of lying": the charge, "of" too;
         # "said in a statement that X": X
         if head.dep_ in ("prep", "advmod") or (head.head.dep_ in ("prep", "pobj", "dobj") and verb in head.ancestors):
-            excluded -= {t.i for t in head.subtree}
+            excluded -= {t.i for t in subtree}
         if head.dep_ == "advcl" and (preposition := _preposition_of_cue(verb, head)) is not None:
             excluded.add(preposition.i)  # part of the cue
-        for t in head.subtree:
+        for t in subtree:
             if t.lower_ == "according" and t.i > head.i:  # "..., according to state media": a source of its own
                 excluded.update(range(t.i, t.right_edge.i + 1))
             elif _nested_cue(t, head):
