@@ -291,3 +291,9 @@ def test_a_party_epithet_names_the_person_just_named():
 def test_a_party_named_in_full_is_no_epithet():
     text = "Senator Ann Ruiz spoke first. The Republican Party said it would not back the bill."
     assert speakers(text)[-1][0] != "Ann Ruiz"
+
+
+def test_a_nationality_leader_is_the_head_of_state_or_government_named_before():
+    text = ("Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan in Istanbul. "
+            "According to the Ukrainian leader, Kyiv counts on Ankara's help.")
+    assert speakers(text)[-1][:3] == ("Volodymyr Zelensky", "person", "title")

@@ -51,12 +51,15 @@ MEDIA_NAMES = frozenset({"reuters", "ap", "associated press", "afp", "agence fra
 # the offices they describe.
 OFFICE_DESCRIPTIONS = {"head of state": ("president", "king", "queen", "monarch", "emir"),
                        "head of government": ("prime minister", "premier", "chancellor")}
-# Lowercase particles of family names ("Erik ten Hag", "Borja del Pozo Cruz"), which throw the
-# NER model off: a source of proper nouns with one of them is a person's name.
+# "The Ukrainian leader": the one person named before with the title of a head of state or
+# government and the modifiers of the description.
+LEADER_TITLES = OFFICE_DESCRIPTIONS["head of state"] + OFFICE_DESCRIPTIONS["head of government"]
 # A party or calling that news copy uses for the person it has just named: "The Kentucky
 # Republican told reporters" after "Mitch McConnell".
 EPITHET_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "tory",
                            "socialist", "progressive", "libertarian", "populist", "billionaire", "politician"})
+# Lowercase particles of family names ("Erik ten Hag", "Borja del Pozo Cruz"), which throw the
+# NER model off: a source of proper nouns with one of them is a person's name.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
                             "la", "le", "ten", "ter", "bin", "ibn", "al", "el"})
 
@@ -120,8 +123,8 @@ def _holder_of_office(source: Span) -> EntityCluster | None:
 def _person_by_title(source: Span) -> EntityCluster | None:
     """The one person named before ``source`` whose title has its head word: "the governor"
     after "California Gov. Gavin Newsom", "the adviser" after "Jake Sullivan, the national
-    security adviser", or a headline's bare "mayor" (named below it); None when no one or
-    several have it."""
+    security adviser", "the Ukrainian leader" after a Ukrainian president or prime minister,
+    or a headline's bare "mayor" (named below it); None when no one or several have it."""
     head = source.root
     if head.tag_ not in ("NN", "NNP") or head.lower_ not in lexicon.words("titles"):
         return None  # British copy capitalizes it: "the Prime Minister"
@@ -135,7 +138,9 @@ def _person_by_title(source: Span) -> EntityCluster | None:
         if cluster.label == "PERSON" and cluster.title and (headline or cluster.mentions[0].end <= source.start):
             words = [TITLE_ABBREVIATIONS.get(w, w) for w in cluster.title.lower().split()]
             title_head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "secretary of state"
-            if title_head == head.lower_ and modifiers <= set(words):
+            # "the Ukrainian leader" after "Ukrainian President Volodymyr Zelensky"
+            leads = head.lower_ == "leader" and " ".join(words).endswith(LEADER_TITLES)
+            if (title_head == head.lower_ or leads) and modifiers <= set(words):
                 holders.append(cluster)
     return holders[0] if len(holders) == 1 else None
 
