@@ -297,3 +297,10 @@ def test_a_nationality_leader_is_the_head_of_state_or_government_named_before():
     text = ("Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan in Istanbul. "
             "According to the Ukrainian leader, Kyiv counts on Ankara's help.")
     assert speakers(text)[-1][:3] == ("Volodymyr Zelensky", "person", "title")
+
+
+def test_a_surname_with_a_title_keeps_the_gender_its_address_tells():
+    # "Mr. Obama" elsewhere: "President Obama" is not the first lady named in full
+    text = ("President Obama said turnout mattered. \"We must vote,\" Mr. Obama said. "
+            "The campaign will also send the first lady, Michelle Obama, to Ohio.")
+    assert [name for name, _, _ in speakers(text)] == ["Obama", "Obama"]

@@ -347,8 +347,11 @@ def find_entities(doc: Doc) -> Doc:
     given_names: dict[str, set[str]] = {}
     genders: dict[str, str] = {}  # full name -> "m" / "f", where the text tells it
     acronyms: dict[str, set[str]] = {}  # "WHO" -> {"World Health Organization"}
+    addressed: dict[str, set[str]] = {}  # bare surname -> genders its forms of address tell ("Mr. Obama")
     for ent, label in mentions:
         name = _clean(ent.text)
+        if label == "PERSON" and " " not in name and (gender := _gender_of(ent)) is not None:
+            addressed.setdefault(name, set()).add(gender)
         if label == "ORG" and " " in name:
             acronyms.setdefault(_initials(name), set()).add(name)
         if label == "PERSON" and " " in name:
@@ -384,6 +387,8 @@ def find_entities(doc: Doc) -> Doc:
             canonical = _person_key(canonical, full_names, given_names)
             canonical = next((n for n in full_names.get(surname(canonical), []) if canonical in n), canonical)
             gender = _gender_of(ent) if " " not in name else None
+            if gender is None and len(addressed.get(name, ())) == 1:
+                gender = next(iter(addressed[name]))  # "President Obama" where the article says "Mr. Obama"
             if gender is not None and genders.get(canonical, gender) != gender:
                 canonical = name  # "Mr. Obama" is not "the first lady, Michelle Obama"
         cluster = clusters.get(canonical.lower())
