@@ -1141,3 +1141,9 @@ def test_a_closing_bracket_the_content_opened_stays():
 def test_an_object_the_parse_split_before_worth_stays_whole():
     a = only("Frederiksen announced a new package of military aid worth 1.3 billion kroner.")
     assert a.content == "a new package of military aid worth 1.3 billion kroner"
+
+
+def test_the_writers_imperative_to_the_reader_is_no_attribution():
+    assert attributions("Recall that in March 2022 Istanbul already hosted talks between the two sides.") == []
+    # an imperative inside a quotation belongs to its speaker's words, as before
+    assert [a.cue.text for a in attributions('"Tell them we are ready," Erdogan said.')] == ["said"]

@@ -982,7 +982,17 @@ def _impression(doc: Doc, verb: Token, subject: Token | None, complement: Token,
                                None, quotes, sent_index, "impression")
 
 
+def _writers_imperative(verb: Token) -> bool:
+    """Whether ``verb`` opens its sentence as an imperative with no subject or auxiliary: the
+    writer addressing the reader ("Recall that in March 2022 ...", "Note that ..."), which
+    translated reports use; nobody in the story says it."""
+    return (verb.dep_ == "ROOT" and verb.tag_ == "VB" and verb.i == verb.sent.start
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    if _writers_imperative(verb):
+        return None
     subject = _subject(verb)
     complement = _impression_complement(verb)
     if complement is not None and (subject is None or not _expletive(subject)):
