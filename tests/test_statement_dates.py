@@ -90,6 +90,13 @@ def test_a_time_that_bounds_a_span_does_not_date(nlp):
     assert att.date is None
 
 
+def test_the_period_or_deadline_spoken_of_does_not_date(nlp):
+    att = dated(nlp, "The company expects revenue of $32.5 billion for the quarter.", "expects", "revenue of $32.5 billion")
+    assert att.date is None
+    att = dated(nlp, "The minister demanded a reply by Friday.", "demanded", "a reply")
+    assert att.date is None
+
+
 def test_pipeline_without_attributions_runs(nlp):
     doc = nlp.make_doc("Nothing was said on Friday.")
     doc._.published = PUBLISHED

@@ -25,8 +25,9 @@ from ..annotations import AttributionSpan, TimexMatch
 CALENDAR = re.compile(r"^(?:\d{2,4}|XXXX)(?:-[\dWQHXSUFAPI]{1,3}){0,3}$")
 MAX_HOPS = 12
 # A time after these prepositions bounds a span of time ("warned of flooding until Wednesday",
-# "has said since March"): it is not when the statement was made.
-EXTENT_PREPOSITIONS = {"until", "till", "til", "through", "throughout", "since"}
+# "has said since March") or names the period or deadline spoken of ("expects revenue of $32.5
+# billion for the quarter", "pledged to act by Friday"): it is not when the statement was made.
+EXTENT_PREPOSITIONS = {"until", "till", "til", "through", "throughout", "since", "for", "by"}
 # How many sentences back a dated statement carries its date to the same speaker's next one.
 CONTEXT_SENTENCES = 2
 
