@@ -349,3 +349,9 @@ def test_a_season_that_names_a_kind_of_thing_is_no_time(nlp):
 ])
 def test_a_participle_or_a_moved_date_sets_the_direction(nlp, text, value):
     assert one(nlp, text, "2024-09-15")[1] == value
+
+
+def test_the_quarter_is_the_quarter_just_named():
+    found = extract("Nvidia forecast third-quarter revenue above estimates. It expects $32.5 billion for the quarter.",
+                    "2024-08-28")
+    assert [(t.text, t.value) for t in found] == [("third-quarter", "2024-Q3"), ("the quarter", "2024-Q3")]

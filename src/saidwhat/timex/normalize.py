@@ -399,6 +399,8 @@ def _relative_unit(ref: date, word: str, step: int) -> str | None:
 # the game", "of the '80s"); not an amount ("the third quarter of $2 million" is a loss's).
 OF_WHAT = re.compile(r"\s+of\s+(?:(this|next|last|the)\s+year\b|(?=(?:the|a|an|its|his|her|their)\s|'))", re.I)
 YEAR_STEP = {"this": 0, "the": 0, "next": 1, "last": -1}
+# How far back (characters) "the quarter" looks for the quarter it refers to.
+QUARTER_WINDOW = 400
 
 
 def n_unitrel(c: Candidate, ctx: Context) -> Value | None:
@@ -559,6 +561,8 @@ def n_quarter(c: Candidate, ctx: Context) -> Value | None:
         if rel in ("same", "comparable"):
             a = _anchor(ctx, c.start, "Q" if word == "quarter" else "H")
             return (a.value, "DATE") if a else None
+        if not rel and (a := _anchor(ctx, c.start, "Q" if word == "quarter" else "H", window=QUARTER_WINDOW)):
+            return a.value, "DATE"  # "third-quarter revenue ... for the quarter": the one just named
         if ctx.ref is None:
             return ("XXXX-QX" if word == "quarter" else "XXXX-HX"), "DATE"
         if g.get("year"):
