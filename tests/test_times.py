@@ -355,3 +355,11 @@ def test_the_quarter_is_the_quarter_just_named():
     found = extract("Nvidia forecast third-quarter revenue above estimates. It expects $32.5 billion for the quarter.",
                     "2024-08-28")
     assert [(t.text, t.value) for t in found] == [("third-quarter", "2024-Q3"), ("the quarter", "2024-Q3")]
+
+
+def test_a_later_quarter_spoken_of_in_the_past_is_last_years(nlp):
+    found = {t[0]: t[1] for t in times(nlp, "Profit fell 5% in the fourth quarter, the company said.", "2024-01-26")}
+    assert found["the fourth quarter"] == "2023-Q4"
+    # a quarter already ended, still to be reported, stays this year's
+    found = {t[0]: t[1] for t in times(nlp, "The company will report third-quarter results next week.", "2024-10-20")}
+    assert found["third-quarter"] == "2024-Q3"

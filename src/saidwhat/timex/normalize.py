@@ -575,6 +575,13 @@ def n_quarter(c: Candidate, ctx: Context) -> Value | None:
     if ctx.ref is None:
         return f"XXXX-{code}", "DATE"
     y = ctx.ref.year + (-1 if rel == "last year's" else 1 if rel == "next year's" else 0)
+    if rel not in ("last year's", "next year's", "this year's"):
+        # a quarter after the current one, spoken of in the past, is last year's ("profit fell in
+        # the fourth quarter" in January); not the other way round: an earlier quarter is often
+        # still to be reported ("expects third-quarter results" in October)
+        current = cal.quarter_of(ctx.ref) if word == "quarter" else (ctx.ref.month - 1) // 6 + 1
+        if ordinal > current and ctx.direction(c.start, c.end) < 0:
+            y -= 1
     return f"{y:04d}-{code}", "DATE"
 
 
