@@ -167,9 +167,10 @@ def title_before(mention: Span) -> Span | None:
     title_subject = _title_subject_before(mention)
     if title_subject is not None:  # "The head of the regional administration" Ruslan Kravchenko
         start = min(start, title_subject.left_edge.i)
+    # the parse hangs the name on "of": "The head of the X Administration" Oleh Syniehubov
     office = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     if office is not None and office.i < mention.start and office.lower_ in lexicon.words("titles"):
-        start = min(start, office.left_edge.i)  # the parse hangs the name on "of": "The head of the X Administration" Oleh Syniehubov
+        start = min(start, office.left_edge.i)
     while start < mention.start and (doc[start].dep_ in ("det", "poss", "punct") or doc[start].tag_ == "POS"):
         start += 1
     if start >= mention.start:
@@ -275,7 +276,8 @@ def _names_after_an_office(doc: Doc) -> list[Span]:
     titles, not_names = lexicon.words("titles"), lexicon.words("organization_nouns")
     found = []
     for ent in doc.ents:
-        if ent.label_ != "ORG" or not any(t.lower_ in titles for t in doc[max(0, ent.start - OFFICE_WINDOW) : ent.start]):
+        before = doc[max(0, ent.start - OFFICE_WINDOW) : ent.start]
+        if ent.label_ != "ORG" or not any(t.lower_ in titles for t in before):
             continue
         end = ent.end
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title \

@@ -421,8 +421,9 @@ def _is_epithet(source: Span) -> bool:
     """Whether ``source`` describes a person by party or calling without naming one: "the
     Kentucky Republican", "the billionaire" (not "the Republican Party", not "a Democrat")."""
     head = source.root
+    # not a pair either: "the Kentucky Republican and the New York businessman"
     return (source[0].lower_ == "the" and head.lower_ in EPITHET_NOUNS and head.tag_ in ("NN", "NNP", "JJ")
-            and not any(t.ent_type_ == "PERSON" or t.dep_ == "cc" for t in source))  # not "the Republican and the businessman"
+            and not any(t.ent_type_ == "PERSON" or t.dep_ == "cc" for t in source))
 
 
 def _name_with_particle(source: Span) -> bool:
