@@ -304,3 +304,9 @@ def test_a_surname_with_a_title_keeps_the_gender_its_address_tells():
     text = ("President Obama said turnout mattered. \"We must vote,\" Mr. Obama said. "
             "The campaign will also send the first lady, Michelle Obama, to Ohio.")
     assert [name for name, _, _ in speakers(text)] == ["Obama", "Obama"]
+
+
+def test_a_surname_without_its_arabic_article_names_the_same_person():
+    text = ("Qatar's foreign ministry spokesperson Majed al-Ansari said on Monday that the truce would hold. "
+            "\"An agreement has been reached,\" Ansari wrote on X.")
+    assert [name for name, _, _ in speakers(text)] == ["Majed al-Ansari", "Majed al-Ansari"]

@@ -32,6 +32,8 @@ ROLE_GENDER = {**dict.fromkeys(("lady", "wife", "daughter", "mother", "sister", 
                                 "prince", "businessman", "congressman"), "m")}
 # Name-internal tokens that do not make a surname: "Lloyd J. Austin III" has surname Austin.
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+# The article of an Arabic family name, which later mentions often drop ("al-Ansari", "Ansari").
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-‐]", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -145,6 +147,14 @@ def _is_title_part(ent: Span) -> bool:
 def surname(name: str) -> str:
     parts = [p for p in name.split() if p.lower().strip(",") not in NAME_SUFFIXES]
     return parts[-1] if parts else name
+
+
+def surname_forms(name: str) -> tuple[str, ...]:
+    """The surname of ``name``, and without its Arabic article where it has one: "Majed
+    al-Ansari" is "al-Ansari" and, later in the story, "Ansari"."""
+    last = surname(name)
+    bare = ARABIC_ARTICLE.sub("", last)
+    return (last, bare) if bare != last and bare[:1].isupper() else (last,)
 
 
 def title_before(mention: Span) -> Span | None:
@@ -359,9 +369,10 @@ def find_entities(doc: Doc) -> Doc:
         if label == "PERSON" and " " in name:
             if (gender := _gender_of(ent)) is not None:
                 genders.setdefault(name, gender)
-            names = full_names.setdefault(surname(name), [])
-            if not any(n == name or name in n for n in names):
-                names.append(name)
+            for form in surname_forms(name):
+                names = full_names.setdefault(form, [])
+                if not any(n == name or name in n for n in names):
+                    names.append(name)
             # not "Obama Says ..." in a headline, nor a place before a title ("Charlotte Mayor Jennifer Roberts")
             if not in_a_headline(ent) and name.split()[1].lower() not in lexicon.words("titles"):
                 # first and middle names: "Bernie", and "Lula" of "Luiz Inácio Lula da Silva"

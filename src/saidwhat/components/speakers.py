@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
-from .entities import cluster_of, in_a_headline, surname, title_after, title_before
+from .entities import cluster_of, in_a_headline, surname_forms, title_after, title_before
 
 # Title abbreviations written before names, as the noun a story uses later ("the governor").
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
@@ -200,7 +200,7 @@ def _person_by_surname(doc: Doc, token: Token) -> EntityCluster | None:
     if not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)) or token.ent_type_ == "PERSON":
         return None
     matches = [c for c in doc._.entity_clusters or [] if c.label == "PERSON" and " " in c.name
-               and surname(c.name) == token.text]
+               and token.text in surname_forms(c.name)]
     return matches[0] if len(matches) == 1 else None
 
 
