@@ -124,3 +124,12 @@ def test_an_organization_cut_after_of_takes_the_name_after_it():
     found = entities("Earlier, the Ministry of Foreign Affairs of Ukraine stated that Russia is preparing an offensive.")
     assert "Ministry of Foreign Affairs of Ukraine" in found
     assert not any(name.endswith(" of") for name in found)
+
+
+def test_a_social_network_the_model_calls_a_person_is_an_organization():
+    from spacy.tokens import Span
+
+    from saidwhat.components.entities import _label
+    doc = saidwhat.load().make_doc("Ansari wrote on X, formerly Twitter.")
+    assert _label(Span(doc, 6, 7, label="PERSON")) == "ORG"
+    assert _label(Span(doc, 0, 1, label="PERSON")) == "PERSON"

@@ -45,9 +45,11 @@ def _clean(text: str) -> str:
 
 
 def _label(ent: Span) -> str:
-    """The entity label, corrected by the places gazetteer."""
+    """The entity label, corrected by the places gazetteer and the list of social networks."""
     if _clean(ent.text).lower() in lexicon.words("places"):
         return "GPE"
+    if _clean(ent.text).lower() in lexicon.words("platforms"):
+        return "ORG"  # "formerly Twitter": the small model tags it a person
     if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
         return "NORP"  # "Moldovan President Maia Sandu": the small model tags "Moldovan" a person
     if ent.label_ == "ORG" and _names_a_role_holder(ent):
