@@ -310,3 +310,12 @@ def test_a_surname_without_its_arabic_article_names_the_same_person():
     text = ("Qatar's foreign ministry spokesperson Majed al-Ansari said on Monday that the truce would hold. "
             "\"An agreement has been reached,\" Ansari wrote on X.")
     assert [name for name, _, _ in speakers(text)] == ["Majed al-Ansari", "Majed al-Ansari"]
+
+
+def test_a_name_with_particles_the_model_cut_is_one_person():
+    text = ('"Our industry needs it now," Commission President Ursula von der Leyen told reporters. '
+            "Von der Leyen said the plan would cost 3 billion euros.")
+    assert [name for name, _, _ in speakers(text)] == ["Ursula von der Leyen", "Ursula von der Leyen"]
+    found = {e.name: e for e in saidwhat.analyze(text).entities}
+    assert found["Ursula von der Leyen"].title == "Commission President"
+    assert "Leyen" not in found

@@ -32,6 +32,10 @@ ROLE_GENDER = {**dict.fromkeys(("lady", "wife", "daughter", "mother", "sister", 
                                 "prince", "businessman", "congressman"), "m")}
 # Name-internal tokens that do not make a surname: "Lloyd J. Austin III" has surname Austin.
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+# Lowercase particles of family names ("Erik ten Hag", "Ursula von der Leyen"), which throw the
+# NER model off: it stops at them or before them.
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
+                            "la", "le", "ten", "ter", "bin", "ibn", "al", "el"})
 # The article of an Arabic family name, which later mentions often drop ("al-Ansari", "Ansari").
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-‐]", re.IGNORECASE)
 
@@ -152,11 +156,44 @@ def surname(name: str) -> str:
 
 
 def surname_forms(name: str) -> tuple[str, ...]:
-    """The surname of ``name``, and without its Arabic article where it has one: "Majed
-    al-Ansari" is "al-Ansari" and, later in the story, "Ansari"."""
+    """The surname of ``name`` as later mentions write it: the last word, with its lowercase
+    particles ("von der Leyen", "da Silva"), and without an Arabic article ("Majed al-Ansari"
+    is "al-Ansari" and "Ansari")."""
     last = surname(name)
+    forms = [last]
+    parts = name.split()
+    i = len(parts) - 1
+    while i > 1 and parts[i - 1] in NAME_PARTICLES:
+        i -= 1
+    if i < len(parts) - 1 and parts[-1] == last:
+        forms.insert(0, " ".join(parts[i:]))
     bare = ARABIC_ARTICLE.sub("", last)
-    return (last, bare) if bare != last and bare[:1].isupper() else (last,)
+    if bare != last and bare[:1].isupper():
+        forms.append(bare)
+    return tuple(forms)
+
+
+def _with_name_particles(ent: Span) -> Span:
+    """A person's name with the particles and family name the model left out: "Ursula von" +
+    "der Leyen", "Charles" + "de Gaulle"."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
+        end += 1
+    stopped_at_particle = ent[-1].lower_ in NAME_PARTICLES and ent[-1].is_lower
+    if (end > ent.end or stopped_at_particle) and end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        return Span(doc, ent.start, end + 1, label=ent.label)
+    return ent
+
+
+def _person_of_particle_surname(name: str, full_names: dict[str, list[str]]) -> str | None:
+    """The one full name whose surname with particles ``name`` is, capitalized at the head of a
+    sentence ("Von der Leyen said" after "Ursula von der Leyen"); the model tags it an
+    organization or a place."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in NAME_PARTICLES:
+        return None
+    holders = full_names.get(" ".join([words[0].lower()] + words[1:]), [])
+    return holders[0] if len(holders) == 1 else None
 
 
 def title_before(mention: Span) -> Span | None:
@@ -164,7 +201,9 @@ def title_before(mention: Span) -> Span | None:
     doc = mention.doc
     root = mention.root
     start = mention.start
-    for child in sorted(root.lefts, key=lambda t: -t.i):
+    # the parse may hang the title on a word inside the name ("President" on the "der" of
+    # "Ursula von der Leyen")
+    for child in sorted({c for t in mention for c in t.lefts}, key=lambda t: -t.i):
         if child.i >= mention.start or child.dep_ not in ("compound", "nmod", "amod", "appos", "npadvmod", "nn"):
             continue
         left = child.left_edge.i
@@ -345,6 +384,17 @@ def _person_key(name: str, full_names: dict[str, list[str]], given_names: dict[s
     return matches[0] if len(matches) == 1 else name
 
 
+def _with_particle_names(mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """``mentions`` with people's names carried over the particles the model stopped at, and
+    without the other mentions these longer names cover ("Leyen" tagged a place)."""
+    people = [(_with_name_particles(ent), label) if label == "PERSON" else (ent, label) for ent, label in mentions]
+    grown = [ent for (ent, _), (old, _) in zip(people, mentions) if ent.end != old.end]
+    if not grown:
+        return mentions
+    return [(ent, label) for ent, label in people
+            if label == "PERSON" or not any(g.start <= ent.start and ent.end <= g.end for g in grown)]
+
+
 def find_entities(doc: Doc) -> Doc:
     """Set ``doc._.entity_clusters`` (list of EntityCluster)."""
     aliases = lexicon.aliases()
@@ -356,6 +406,7 @@ def find_entities(doc: Doc) -> Doc:
                 for ent, label in mentions if label in KEPT_LABELS]
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
     mentions += [(span, "PERSON") for span in _names_after_an_office(doc)]
+    mentions = _with_particle_names(mentions)
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}
     given_names: dict[str, set[str]] = {}
@@ -391,6 +442,8 @@ def find_entities(doc: Doc) -> Doc:
         canonical = aliases.get(name.lower(), name)
         if respelt:  # "Charkiv" joins "Kharkiv" where the article uses both
             canonical = " ".join(respelt.get(word, word) for word in canonical.split())
+        if label != "PERSON" and (holder := _person_of_particle_surname(name, full_names)) is not None:
+            label, canonical = "PERSON", holder  # "Von der Leyen said": not an organization
         if label == "ORG" and name.isupper() and len(acronyms.get(name, ())) == 1:
             canonical = next(iter(acronyms[name]))  # "WHO" after "the World Health Organization"
         # "Marsh said", "after Scholz suggested": a lone surname tagged ORG or GPE; "Wang said": a

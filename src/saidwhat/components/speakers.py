@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
-from .entities import cluster_of, in_a_headline, surname_forms, title_after, title_before
+from .entities import NAME_PARTICLES, cluster_of, in_a_headline, surname_forms, title_after, title_before
 
 # Title abbreviations written before names, as the noun a story uses later ("the governor").
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
@@ -58,10 +58,6 @@ LEADER_TITLES = OFFICE_DESCRIPTIONS["head of state"] + OFFICE_DESCRIPTIONS["head
 # Republican told reporters" after "Mitch McConnell".
 EPITHET_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "tory",
                            "socialist", "progressive", "libertarian", "populist", "billionaire", "politician"})
-# Lowercase particles of family names ("Erik ten Hag", "Borja del Pozo Cruz"), which throw the
-# NER model off: a source of proper nouns with one of them is a person's name.
-NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
-                            "la", "le", "ten", "ter", "bin", "ibn", "al", "el"})
 
 
 def _name_as_written(span: Span) -> str:
