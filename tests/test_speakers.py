@@ -319,3 +319,8 @@ def test_a_name_with_particles_the_model_cut_is_one_person():
     found = {e.name: e for e in saidwhat.analyze(text).entities}
     assert found["Ursula von der Leyen"].title == "Commission President"
     assert "Leyen" not in found
+
+
+def test_a_country_s_air_force_speaks_for_itself():
+    got = speakers("Ukraine's air force said Saturday that it had destroyed 25 of 31 drones.")
+    assert got[0][:2] == ("Ukraine's air force", "organization")
