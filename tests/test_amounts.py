@@ -146,3 +146,10 @@ def test_a_range_keeps_both_ends_with_the_unit_and_scale_of_its_top(nlp, text, s
 def test_a_change_from_one_figure_to_another_is_no_range(nlp):
     found = amounts(nlp, "Its share rose from 10 percent to 12 percent.")
     assert all(a.value_max is None for a in found.values()) and len(found) == 2
+
+
+def test_a_part_of_a_count_counts_the_same_things(nlp):
+    found = amounts(nlp, "The air force said it had destroyed 25 of 31 drones and two of three cruise missiles.")
+    assert (found["25"].value, found["25"].unit) == (25.0, "drones")
+    assert (found["two"].value, found["two"].unit) == (2.0, "missiles")
+    assert found["31 drones"].unit == "drones"

@@ -285,6 +285,16 @@ def _counted_noun(doc: Doc, num: _Number) -> Token | None:
     return None
 
 
+def _part_of_a_count(doc: Doc, num: _Number, t: _Tables) -> str | None:
+    """The unit of the count after "of" that a bare number is part of: "destroyed 25 of 31
+    drones" counts drones twice."""
+    if num.end + 1 >= len(doc) or doc[num.end].lower_ != "of":
+        return None
+    whole = read_number(doc, num.end + 1, t)
+    noun = _counted_noun(doc, whole) if whole is not None else None
+    return _unit_of(noun) if noun is not None and _is_plural_count(noun, whole.value, t) else None
+
+
 def _is_plural_count(noun: Token, value: float, t: _Tables) -> bool:
     """Counts take a plural noun ("2016 election" is a label, "2016 voters" a count)."""
     return noun.tag_ in ("NNS", "NNPS") or value == 1 or noun.lower_ in t.measure_units
@@ -426,6 +436,9 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
         found = _make(doc, start, high_end, value, high.unit, high.kind, bound)
         found.value_max = high.value
         return found, high_end
+    if end is None and (partitive := _part_of_a_count(doc, num, t)) is not None:
+        unit = partitive  # "25 of 31 drones": 25 drones
+        kind = "quantity" if unit in t.measure_units else "count"
     if end is None:
         # A bare number: keep it only when it reads as an amount on its own.
         token = doc[num.start]
