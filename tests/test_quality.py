@@ -111,3 +111,9 @@ def test_clean_text_scores_one_and_debris_lowers_the_score(nlp):
 
 def test_score_is_bounded():
     assert quality_score([], 0) == 1.0
+
+
+def test_a_comma_moved_onto_the_next_word_is_stray(nlp):
+    text = '"The army hit the critical infrastructure ,damaged a gas pipeline and a building," he noted.\n'
+    assert flags(nlp, text, "stray-punctuation") == [("stray-punctuation", "infrastructure ,")]
+    assert flags(nlp, "Prices rose, the ministry said; wages did not.\n", "stray-punctuation") == []

@@ -138,9 +138,11 @@ def fragments(doc: Doc, sents: list[tuple[Span, int, int]]) -> list[QualityFlagM
 
 # A run of sentence punctuation with whitespace inside it ("Brown. .", "said , ."), a
 # doubled mark without space (",,", ",.", ";."), or a period, comma or semicolon set off by a
-# space from the word or quote it ends ('"in the nearest days" .'; machine translation
-# leaves these).
-_STRAY = re.compile(r"[.,;:!?](?:[ \t]+[.,;:!?]+)+|,[.,;]|;[.,;]|(?<=[\w\"”’)])[ \t]+[.,;](?=[ \t]*(?:\n|$)|[ \t]+\w)")
+# space from the word or quote it ends ('"in the nearest days" .'), or a comma moved from the
+# end of a word to the start of the next ("infrastructure ,damaged"); machine translation
+# leaves these.
+_STRAY = re.compile(r"[.,;:!?](?:[ \t]+[.,;:!?]+)+|,[.,;]|;[.,;]|(?<=[\w\"”’)])[ \t]+[.,;](?=[ \t]*(?:\n|$)|[ \t]+\w)"
+                    r"|(?<=[a-z])[ \t]+[,;](?=[a-z])")
 _PUNCT_ITEM = re.compile(r"[.,;:!?]+")
 _WORD_BEFORE = re.compile(r"[^\s.,;:!?]*$")
 
