@@ -133,3 +133,11 @@ def test_a_social_network_the_model_calls_a_person_is_an_organization():
     doc = saidwhat.load().make_doc("Ansari wrote on X, formerly Twitter.")
     assert _label(Span(doc, 6, 7, label="PERSON")) == "ORG"
     assert _label(Span(doc, 0, 1, label="PERSON")) == "PERSON"
+
+
+def test_a_first_name_the_model_left_out_after_the_office_joins_the_name():
+    text = ("This was reported by the head of the Kherson Regional Military Administration Oleksandr Prokudin "
+            "on Telegram. Prokudin said one person was killed.")
+    found = entities(text)
+    assert found["Oleksandr Prokudin"].title == "head of the Kherson Regional Military Administration"
+    assert "Prokudin" not in found

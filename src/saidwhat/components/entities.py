@@ -331,11 +331,14 @@ def _names_after_an_office(doc: Doc) -> list[Span]:
         if ent.label_ != "ORG" or not any(t.lower_ in titles for t in before):
             continue
         end = ent.end
-        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].is_alpha and doc[end].lower_ not in titles and doc[end].lower_ not in not_names:
+        # a name NER tagged in part is taken whole: "... Administration Oleksandr [Prokudin]"
+        while end < len(doc) and (end not in taken or doc[end].ent_type_ == "PERSON") and doc[end].pos_ == "PROPN" \
+                and doc[end].is_title and doc[end].is_alpha and doc[end].lower_ not in titles \
+                and doc[end].lower_ not in not_names:
             end += 1
         # not the rest of a longer name: "the United States Hispanic Chamber of Commerce"
-        if 2 <= end - ent.end <= 3 and (end == len(doc) or (doc[end].pos_ != "PROPN" and doc[end].lower_ != "of")):
+        if 2 <= end - ent.end <= 3 and any(k not in taken for k in range(ent.end, end)) \
+                and (end == len(doc) or (doc[end].pos_ != "PROPN" and doc[end].lower_ != "of")):
             found.append(Span(doc, ent.end, end, label="PERSON"))
     return found
 
