@@ -1147,3 +1147,14 @@ def test_the_writers_imperative_to_the_reader_is_no_attribution():
     assert attributions("Recall that in March 2022 Istanbul already hosted talks between the two sides.") == []
     # an imperative inside a quotation belongs to its speaker's words, as before
     assert [a.cue.text for a in attributions('"Tell them we are ready," Erdogan said.')] == ["said"]
+
+
+def test_this_was_reported_by_attributes_the_sentence_before():
+    found = attributions("Over the past day, Russian troops carried out 45 attacks on the region. This was reported "
+                         "by the head of the regional administration Oleksandr Prokudin.")
+    assert [(a.cue.text, a.content) for a in found] == [
+        ("was reported", "Over the past day, Russian troops carried out 45 attacks on the region")]
+    assert found[0].speaker.name == "Oleksandr Prokudin"
+    # the relative "that" is no such "this"
+    assert all(a.cue.text != "be shared" for a in attributions(
+        "The plan failed. It is a view that could be shared by many voters, she said."))

@@ -990,10 +990,30 @@ def _writers_imperative(verb: Token) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
+def _sentence_reported(verb: Token) -> Span | None:
+    """The sentence before, in the same paragraph, that "This was reported by the head of the
+    administration" attributes: a passive cue with an agent and a bare "this" for subject, as
+    translated reports write it."""
+    if verb.dep_ != "ROOT" or _agent(verb) is None or not any(
+            c.dep_ == "nsubjpass" and c.lower_ == "this" and not c.n_lefts and not c.n_rights for c in verb.children):
+        return None  # not the relative "that" of "a sentiment that could be shared by many"
+    doc, sent = verb.doc, verb.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    return previous if "\n" not in text_of(doc)[previous.end_char : sent.start_char] else None
+
+
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
     if _writers_imperative(verb):
         return None
     subject = _subject(verb)
+    previous = _sentence_reported(verb)
+    if previous is not None:
+        content = _fragments(doc, set(range(previous.start, previous.end)), quotes)
+        return AttributionSpan(cue=_cue_span(doc, verb), content=content, source=_source_span(doc, subject, verb),
+                               type=quote_marks.attribution_type(content, quotes), sentence=sent_index,
+                               rule="reported-before") if content else None
     complement = _impression_complement(verb)
     if complement is not None and (subject is None or not _expletive(subject)):
         return _impression(doc, verb, subject, complement, quotes, sent_index)
