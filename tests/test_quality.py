@@ -117,3 +117,10 @@ def test_a_comma_moved_onto_the_next_word_is_stray(nlp):
     text = '"The army hit the critical infrastructure ,damaged a gas pipeline and a building," he noted.\n'
     assert flags(nlp, text, "stray-punctuation") == [("stray-punctuation", "infrastructure ,")]
     assert flags(nlp, "Prices rose, the ministry said; wages did not.\n", "stray-punctuation") == []
+
+
+def test_a_sentence_that_opens_in_lowercase_is_the_rest_of_a_broken_one(nlp):
+    text = "There were 87 combat clashes during the day. the enemy is trying to advance. The line holds.\n"
+    assert flags(nlp, text, "fragment") == [("fragment", "the enemy is trying to advance.")]
+    # an abbreviation's period is no sentence end: "4 p.m. the" is not flagged
+    assert flags(nlp, "The vote closes at 4 p.m. and results follow tonight. Turnout was high.\n", "fragment") == []

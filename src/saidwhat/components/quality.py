@@ -72,6 +72,8 @@ def _fragment_reason(sent: Span) -> str | None:
     words = [t for t in sent if t.is_alpha]
     if len(words) == 1 and words[0].is_lower:
         return "a lone lowercase word"  # "approve.": debris of a broken sentence, not an imperative
+    if words and words[0].i == sent.start and words[0].is_lower:
+        return "opens in lowercase: the rest of a broken sentence"  # "... clashes. the enemy is trying"
     root = sent.root
     has_subject = any(t.dep_ in SUBJECT_DEPS for t in sent)
     has_finite = any(t.tag_ in FINITE_TAGS for t in sent) or (root.tag_ == "VB" and root.pos_ == "VERB")
