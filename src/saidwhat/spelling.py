@@ -14,6 +14,7 @@ belong to two people ("David Andersen", "Kristen Anderson").
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -51,8 +52,7 @@ def spelt_alike(a: str, b: str) -> bool:
     la, lb = a.lower(), b.lower()
     if la == lb:
         return False
-    shared = len(next((la[:i] for i in range(min(len(la), len(lb)), 0, -1) if la[:i] == lb[:i]), ""))
-    if shared >= min(len(la), len(lb)) - 1:
+    if len(os.path.commonprefix([la, lb])) >= min(len(la), len(lb)) - 1:
         return False  # only the ending differs: "Ukraine" / "Ukrainian", "France" / "Franco"
     key = spelling_key(a)
     return (len(key) >= MIN_KEY_LETTERS and key == spelling_key(b)

@@ -4,7 +4,8 @@ The whole phrase becomes one DATE whose ``anchor`` is the expression it counts f
 anchor stays an expression of its own. Only a short stretch without clause punctuation may
 stand between "after"/"before" and the anchor, so that the count and the anchor belong to one
 phrase; a date set off by a comma ("three days after the conference, on June 15") dates the
-whole phrase and is not counted from. The second day of "April 24 and 25" borrows the month and year of the first.
+whole phrase and is not counted from. The second day of "April 24 and 25" borrows the month
+and year of the first.
 """
 from __future__ import annotations
 
