@@ -153,3 +153,8 @@ def test_a_part_of_a_count_counts_the_same_things(nlp):
     assert (found["25"].value, found["25"].unit) == (25.0, "drones")
     assert (found["two"].value, found["two"].unit) == (2.0, "missiles")
     assert found["31 drones"].unit == "drones"
+
+
+def test_a_part_of_a_group_counts_its_members(nlp):
+    found = amounts(nlp, "Three of the suppliers, who have also admitted the charges, will be sentenced in May.")
+    assert (found["Three"].value, found["Three"].unit) == (3.0, "suppliers")

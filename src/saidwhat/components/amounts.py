@@ -287,11 +287,15 @@ def _counted_noun(doc: Doc, num: _Number) -> Token | None:
 
 def _part_of_a_count(doc: Doc, num: _Number, t: _Tables) -> str | None:
     """The unit of the count after "of" that a bare number is part of: "destroyed 25 of 31
-    drones" counts drones twice."""
+    drones" counts drones twice, "two of the contractors" counts contractors."""
     if num.end + 1 >= len(doc) or doc[num.end].lower_ != "of":
         return None
     whole = read_number(doc, num.end + 1, t)
-    noun = _counted_noun(doc, whole) if whole is not None else None
+    if whole is None:  # "two of the contractors", "three of its largest lenders"
+        group = next((c for c in doc[num.end].children if c.dep_ == "pobj"), None)
+        return _unit_of(group) if group is not None and group.tag_ == "NNS" and any(
+            c.dep_ in ("det", "poss") for c in group.children) else None
+    noun = _counted_noun(doc, whole)
     return _unit_of(noun) if noun is not None and _is_plural_count(noun, whole.value, t) else None
 
 
