@@ -141,3 +141,36 @@ def test_a_first_name_the_model_left_out_after_the_office_joins_the_name():
     found = entities(text)
     assert found["Oleksandr Prokudin"].title == "head of the Kherson Regional Military Administration"
     assert "Prokudin" not in found
+
+
+def test_a_form_of_address_without_a_stop_is_not_part_of_the_name():
+    found = entities("Home Secretary Yvette Cooper defended the plan. Ms Cooper said it was fair. "
+                     "Mr Philp disagreed.")
+    assert "Ms Cooper" not in found
+    assert "Cooper" in found["Yvette Cooper"].aliases
+
+
+def test_a_name_the_model_missed_before_an_appositive_title():
+    found = entities("Rain Newton-Smith, the group's chief executive, told reporters that firms were cutting jobs.")
+    assert found["Rain Newton-Smith"].type == "PERSON"
+    assert found["Rain Newton-Smith"].title == "group's chief executive"
+
+
+def test_a_holder_run_into_the_name_of_the_office_is_split_off():
+    found = entities("The deputy chairman of the Security Council Dmitry Medvedev wrote that the West "
+                     "was playing with fire. Medvedev added that the answer would be harsh.")
+    assert found["Dmitry Medvedev"].type == "PERSON"
+    assert found["Dmitry Medvedev"].title == "deputy chairman of the Security Council"
+    assert "Security Council" in found
+
+
+def test_a_line_break_the_model_took_in_is_not_part_of_an_alias():
+    found = entities("Minister rejects demands of West\n\nKYIV, June 3. The demands of the West are unacceptable, "
+                     "the minister said.")
+    assert all(alias.strip() == alias for e in found.values() for alias in e.aliases)
+
+
+def test_a_role_set_off_after_the_name_beats_a_bare_doctor():
+    found = entities("Dr. Ana Ruiz, an associate professor at the University of Lisbon and a co-author of "
+                     "the report, said the results were clear.")
+    assert found["Ana Ruiz"].title == "associate professor at the University of Lisbon"

@@ -23,6 +23,10 @@ from ..annotations import EntityCluster, text_of
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # How many words before an organization a title may stand to make it an office: "head of the".
 OFFICE_WINDOW = 4
+# what ends an appositive title: a clause on it or a second role ("and a co-author of ...")
+APPOSITIVE_CUT_DEPS = frozenset({"relcl", "acl", "conj", "cc"})
+# forms of address that are titles too, but say less than a role set off after the name
+HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
 # Forms of address and role nouns that tell a person's gender, to keep "Mr. Obama" out of
 # "Michelle Obama" when the article names her in full and him only by surname.
 ADDRESS_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
@@ -84,12 +88,12 @@ def is_demonym(word: str) -> bool:
 
 
 def _without_quote_marks(ent: Span) -> Span:
-    """An entity without the quote marks the model took in at its ends: "Donald Trump ''" in
-    copy that writes '' for a closing quote."""
+    """An entity without the quote marks or line breaks the model took in at its ends: "Donald
+    Trump ''" in copy that writes '' for a closing quote, "West\n\n" at the end of a headline."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].is_quote:
+    while start < end and (ent.doc[start].is_quote or ent.doc[start].is_space):
         start += 1
-    while end > start and ent.doc[end - 1].is_quote:
+    while end > start and (ent.doc[end - 1].is_quote or ent.doc[end - 1].is_space):
         end -= 1
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
 
@@ -128,10 +132,11 @@ def _with_name_suffix(ent: Span) -> Span:
 
 
 def _without_leading_title(ent: Span) -> Span:
-    """A person's name without the title the model took into it ("Chair Jerome Powell"), nor
-    the place of a title before it ("Mayor of [Kiev Vitali Klitschko]")."""
+    """A person's name without the title or form of address the model took into it ("Chair
+    Jerome Powell", "Ms Reeves"), nor the place of a title before it ("Mayor of [Kiev Vitali
+    Klitschko]")."""
     start, doc = ent.start, ent.doc
-    while start < ent.end - 1 and doc[start].lower_ in lexicon.words("titles"):
+    while start < ent.end - 1 and (doc[start].lower_ in lexicon.words("titles") or doc[start].lower_ in ADDRESS_GENDER):
         start += 1
     if start == ent.start and ent.end - start >= 3 and start > 0 and doc[start - 1].lower_ == "of" \
             and _is_place(doc[start].lower_):
@@ -245,18 +250,32 @@ def _title_subject_before(mention: Span) -> Token | None:
 
 
 def title_after(mention: Span) -> Span | None:
-    """An appositive title ("Jake Sullivan, the national security adviser")."""
+    """An appositive title ("Jake Sullivan, the national security adviser"), up to the clause
+    or second role that may follow it ("Dr. Ana Ruiz, a professor at X [and a co-author of the
+    study]", "a neurologist at X [who was not involved]")."""
     for child in mention.root.rights:
         if child.dep_ == "appos" and child.i >= mention.end:
             start, doc = child.left_edge.i, mention.doc
             while start - 1 >= mention.end and not doc[start - 1].whitespace_:
                 start -= 1  # "co-chair": the parse splits the hyphenated word into three appositions
-            span = doc[start : child.right_edge.i + 1]
+            cut = [c.left_edge.i for c in child.rights if c.dep_ in APPOSITIVE_CUT_DEPS]
+            span = doc[start : min(cut, default=child.right_edge.i + 1)]
             while len(span) and span[0].dep_ in ("det", "punct"):
                 span = span[1:]
-            if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 8:
+            while len(span) and (span[-1].is_punct or span[-1].dep_ == "cc"):
+                span = span[:-1]
+            if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 10:
                 return span
     return None
+
+
+def title_of(mention: Span) -> Span | None:
+    """A person's title: in apposition before the name, written before it, or set off after it;
+    a form of address alone before the name ("Dr.") gives way to a role set off after it."""
+    before = title_before(mention)
+    if before is not None and all(t.lower_ in HONORIFICS for t in before):
+        return title_in_apposition(mention) or title_after(mention) or before
+    return title_in_apposition(mention) or before or title_after(mention)
 
 
 def title_in_apposition(mention: Span) -> Span | None:
@@ -343,6 +362,47 @@ def _names_after_an_office(doc: Doc) -> list[Span]:
     return found
 
 
+def _with_names_split_off(mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """``mentions`` with a person's name cut off the organization the model ran it into, as
+    translated reports write an office and its holder with no comma: "the deputy chairman of
+    [the Security Council Dmitry Medvedev]". The name is the organization's last two proper
+    nouns, where the last is the surname of a person the article names elsewhere."""
+    surnames = {ent[-1].text for ent, label in mentions if label == "PERSON"}
+    not_names = lexicon.words("organization_nouns")
+    out = []
+    for ent, label in mentions:
+        name = ent[-2:]
+        if label == "ORG" and len(ent) >= 3 and name[-1].text in surnames and ent[-3].pos_ == "PROPN" \
+                and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in not_names for t in name):
+            out += [(ent[:-2], label), (name, "PERSON")]
+        else:
+            out.append((ent, label))
+    return out
+
+
+def _names_before_a_title(doc: Doc) -> list[Span]:
+    """People NER missed before a title set off in apposition, as with names that are also
+    words: "Rain Newton-Smith, the CBI's chief executive, said". Two to four capitalized proper
+    nouns (a hyphenated surname counts as one) outside every entity, the last of which the
+    parse gives an appositive headed by a title word."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    titles = lexicon.words("titles")
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not any(
+                c.dep_ == "appos" and c.i > tok.i and c.lower_ in titles for c in tok.rights):
+            continue
+        start, words = tok.i, 1
+        while start > 0 and (start - 1) not in taken and (
+                (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha)
+                or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_)):
+            start -= 1
+            words += doc[start].is_alpha
+        if 2 <= words <= 4 and doc[start].lower_ not in titles and not doc[tok.i + 1].is_alpha:
+            found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return found
+
+
 def in_a_headline(ent: Span) -> bool:
     """Whether ``ent`` stands in a headline, where the model reads verbs into names ("Obama
     Says ...") and headline words into organizations: a line of capitalized words, or a
@@ -407,8 +467,9 @@ def find_entities(doc: Doc) -> Doc:
     mentions = [(_without_leading_title(_with_name_prefix(ent, acronyms_only=True)) if label == "PERSON" else
                  _with_name_suffix(_with_name_prefix(ent)) if label == "ORG" else ent, label)
                 for ent, label in mentions if label in KEPT_LABELS]
+    mentions = _with_names_split_off(mentions)
     mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
-    mentions += [(span, "PERSON") for span in _names_after_an_office(doc)]
+    mentions += [(span, "PERSON") for span in _names_after_an_office(doc) + _names_before_a_title(doc)]
     mentions = _with_particle_names(mentions)
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}
@@ -468,7 +529,7 @@ def find_entities(doc: Doc) -> Doc:
         cluster.mentions.append(ent)
         labels.setdefault(canonical.lower(), Counter())[label] += 1
         if label == "PERSON" and cluster.title is None:
-            title = title_in_apposition(ent) or title_before(ent) or title_after(ent)
+            title = title_of(ent)
             if title is not None:
                 cluster.title = title.text
     for key, cluster in clusters.items():  # the model's label of most mentions (a headline's "Ava DuVernay's" was ORG)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
-from .entities import NAME_PARTICLES, cluster_of, in_a_headline, surname_forms, title_after, title_before
+from .entities import NAME_PARTICLES, cluster_of, in_a_headline, surname_forms, title_of
 
 # Title abbreviations written before names, as the noun a story uses later ("the governor").
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
@@ -76,7 +76,7 @@ def _name_as_written(span: Span) -> str:
 def _title(source: Span, cluster: EntityCluster) -> str | None:
     for m in cluster.mentions:
         if source.start <= m.start and m.end <= source.end:
-            title = title_before(m) or title_after(m)
+            title = title_of(m)
             if title is not None:
                 return title.text
     return cluster.title
