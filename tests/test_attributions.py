@@ -1158,3 +1158,27 @@ def test_this_was_reported_by_attributes_the_sentence_before():
     # the relative "that" is no such "this"
     assert all(a.cue.text != "be shared" for a in attributions(
         "The plan failed. It is a view that could be shared by many voters, she said."))
+
+
+@pytest.mark.parametrize("text", [
+    "As it was reported, on June 4 the Armed Forces of Georgia for the first time fired four missiles at the port.",
+    "As was reported earlier, the Armed Forces of Georgia fired four missiles at the port.",
+])
+def test_as_it_was_reported_reports_the_host_clause(text):
+    a = only(text)
+    assert a.content.endswith("fired four missiles at the port")
+    assert a.content.startswith(("on June 4 the Armed Forces", "the Armed Forces"))
+
+
+def test_a_noun_said_in_the_passive_is_no_cue_for_the_host_clause():
+    assert attributions("As the verdict was announced, the crowd outside the court cheered.") == []
+
+
+def test_a_quote_in_the_clause_before_is_not_what_the_joined_verb_reports():
+    found = attributions('She noted that it was "a grave new step" and the city will respond firmly.')
+    assert [a.cue.text for a in found] == ["noted"]
+
+
+def test_a_hyphenated_word_stays_whole_in_the_content():
+    found = attributions("Asked whether the council would U-turn, the mayor told reporters that it would not.")
+    assert any(a.content.startswith("whether the council would U-turn") for a in found)

@@ -323,7 +323,13 @@ def _is_parenthetical(verb: Token) -> bool:
     return ((verb.dep_ in ("parataxis", "ccomp", "advcl") or _joined_by_comma_alone(verb)) and head.i != verb.i
             and (head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT")
             and (not _is_cue_verb(head) or verb.i < head.i) and _has_subject(verb)
-            and (_set_off_by_comma(verb) or _as_clause(verb)))
+            and (_set_off_by_comma(verb) or _as_clause(verb)) and not _passive_about_a_noun(verb))
+
+
+def _passive_about_a_noun(verb: Token) -> bool:
+    """'As the plan was announced, protesters gathered': the plan was said, not what follows."""
+    return _as_clause(verb) and _passive(verb) and any(
+        c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _joined_by_comma_alone(verb: Token) -> bool:
@@ -338,6 +344,15 @@ def _joined_by_comma_alone(verb: Token) -> bool:
 def _as_clause(verb: Token) -> bool:
     """'As Crane said, the two have become popular': the clause it introduces is what was said."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _as_it_was_reported(verb: Token) -> Token | None:
+    """The comma that closes 'As (it) was reported,' before the host clause it reports, where
+    "it" stands for that clause (the parse may hang pieces of it on the cue)."""
+    if not (_passive(verb) and _as_clause(verb) and verb.i < verb.head.i and verb.head.pos_ in ("VERB", "AUX")
+            and all(c.lower_ == "it" for c in verb.children if c.dep_ in SUBJECT_DEPS)):
+        return None
+    return next((t for t in verb.doc[verb.i + 1 : verb.head.i] if t.text == ","), None)
 
 
 def _set_off_by_comma(verb: Token) -> bool:
@@ -471,11 +486,24 @@ def _fragments(doc: Doc, indices: set[int], quotes: list[Span]) -> list[Span]:
             bounds.append([i, i + 1])
     out = []
     for start, end in bounds:
+        start, end = _whole_words(doc, start, end)
         trimmed = _trim(doc[start:end])
         if trimmed is None or all(t.is_punct or t.is_space for t in trimmed):
             continue
         out.append(quote_marks.widen_to_quote(trimmed, quotes))
     return out
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened over the pieces of a hyphenated word the parse hung elsewhere:
+    "would U-turn", where "-turn" went to the cue."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start, end
 
 
 def _cue_span(doc: Doc, verb: Token) -> Span:
@@ -1017,6 +1045,13 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     complement = _impression_complement(verb)
     if complement is not None and (subject is None or not _expletive(subject)):
         return _impression(doc, verb, subject, complement, quotes, sent_index)
+    comma = _as_it_was_reported(verb)
+    if comma is not None:  # "As it was reported, on May 2 the army launched ...": the host clause
+        host = verb.head
+        content = _fragments(doc, set(range(comma.i + 1, host.right_edge.i + 1)), quotes)
+        return AttributionSpan(cue=_cue_span(doc, verb), content=content, source=None,
+                               type=quote_marks.attribution_type(content, quotes), sentence=sent_index,
+                               rule="as-reported") if content else None
     heads = _content_heads(verb)
     if any(_asks_anonymity(h) for h in heads) or _purpose_of_anonymity(verb):
         return None

@@ -227,6 +227,15 @@ def names_a_title(quote: Span) -> bool:
     return i >= 0 and quote.doc[i].lower_ == "on" and quote.doc[i].dep_ == "prep"
 
 
+def _in_the_clause_before(quote: Span, verb: Token) -> bool:
+    """Whether ``quote`` belongs to the clause ``verb`` is joined to ("it is 'a new round of
+    escalation' and Moscow will respond": the quote is not what Moscow will respond). Not where
+    the parse joined the cue to a verb inside the quote ('"We were wrong," Ramos told AFP')."""
+    head = verb.head
+    return (verb.dep_ == "conj" and quote.end <= verb.left_edge.i and not quote.start <= head.i < quote.end
+            and head.left_edge.i <= quote.start and quote.end - 1 <= head.right_edge.i)
+
+
 def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
     """The quote a cue verb with no complement introduces: in its sentence, right after a colon,
     or, when the cue clause opens its sentence, the quote that ends where the sentence begins
@@ -234,7 +243,7 @@ def quote_near(verb: Token, quotes: list[Span]) -> Span | None:
     sent = verb.sent
     # the titles are ruled out last, among the few quotes placed right: the test reads tokens
     candidates = [q for q in quotes if not (q.start <= verb.i < q.end) and q.start < sent.end and q.end > sent.start
-                  and not names_a_title(q)]
+                  and not names_a_title(q) and not _in_the_clause_before(q, verb)]
     if candidates:
         before = [q for q in candidates if q.end <= verb.i]
         return before[-1] if before else candidates[0]
