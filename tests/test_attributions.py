@@ -1182,3 +1182,7 @@ def test_a_quote_in_the_clause_before_is_not_what_the_joined_verb_reports():
 def test_a_hyphenated_word_stays_whole_in_the_content():
     found = attributions("Asked whether the council would U-turn, the mayor told reporters that it would not.")
     assert any(a.content.startswith("whether the council would U-turn") for a in found)
+
+
+def test_as_the_minister_talked_tells_when():
+    assert attributions("As the minister talked, the crowd cheered.") == []

@@ -174,3 +174,10 @@ def test_a_role_set_off_after_the_name_beats_a_bare_doctor():
     found = entities("Dr. Ana Ruiz, an associate professor at the University of Lisbon and a co-author of "
                      "the report, said the results were clear.")
     assert found["Ana Ruiz"].title == "associate professor at the University of Lisbon"
+
+
+def test_a_short_form_defined_in_brackets_joins_the_name():
+    found = entities("The National Association of Independent Bakers and Confectioners (NAIB) called a strike. "
+                     "NAIB said talks had failed.")
+    assert "NAIB" in found["National Association of Independent Bakers and Confectioners"].aliases
+    assert "NAIB" not in found

@@ -198,9 +198,18 @@ def test_a_headlines_bare_title_names_the_one_person_below_with_it():
     ("Shares of Acme Corp. fell 5 percent on Monday. The company said demand had weakened.", "Acme Corp."),
     # a noun of the organization's own name points to it past another organization
     ("Voters chose the Labour Party over Reform UK. The party said it would cut fees.", "Labour Party"),
+    # an adjective on the noun: still the organization just named
+    ("The Bank of Canada held rates. The central bank said inflation had eased.", "Bank of Canada"),
+    # further back than the sentence before, as far as a pronoun looks
+    ("Airbus will cut 2,000 jobs. The cuts hit Toulouse hardest. Staff were told on Monday. "
+     "The company said orders had slowed.", "Airbus"),
 ])
 def test_the_agency_stands_for_the_organization_just_named(text, name):
     assert speakers(text) == [(name, "organization", "nominal")]
+
+
+def test_the_other_company_is_not_the_one_just_named():
+    assert speakers("Acme Corp. bought a plant. The rival company said prices would rise.")[0][0] != "Acme Corp."
 
 
 def test_the_agency_with_no_organization_named_stays_as_written():

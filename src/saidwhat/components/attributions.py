@@ -44,6 +44,8 @@ RAISING_VERBS = frozenset({"seem", "appear"})
 # Dependents of the cue after its content that the content runs on into.
 RUN_ON_DEPS = ("advcl",)
 # ... unless it tells the writer's setting: "Reeves said, as European countries scramble to rearm"
+# Verbs whose "as" clause tells when, not what was said: "as the minister talked, the crowd cheered".
+TIME_AS_VERBS = frozenset({"talk", "speak"})
 WRITERS_CONTEXT_MARKS = frozenset({"as", "while", "after", "before", "when"})
 # Words before the cue verb that belong to its span ("has said", "did not say", "to say"), and
 # the adverbs among them that do ("also said", but not "reportedly").
@@ -342,8 +344,10 @@ def _joined_by_comma_alone(verb: Token) -> bool:
 
 
 def _as_clause(verb: Token) -> bool:
-    """'As Crane said, the two have become popular': the clause it introduces is what was said."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """'As Crane said, the two have become popular': the clause it introduces is what was said
+    (but "as the minister talked, ..." tells when)."""
+    return verb.dep_ == "advcl" and verb.lemma_.lower() not in TIME_AS_VERBS \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _as_it_was_reported(verb: Token) -> Token | None:

@@ -416,6 +416,15 @@ def in_a_headline(ent: Span) -> bool:
     return len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _acronym_in_brackets(ent: Span) -> str | None:
+    """The short form an article defines in brackets right after a name: "(IAM)"."""
+    doc, end = ent.doc, ent.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+            and doc[end + 1].text.isupper() and doc[end + 1].is_alpha and len(doc[end + 1]) >= 2:
+        return doc[end + 1].text
+    return None
+
+
 def _initials(name: str) -> str:
     """"WHO" for "World Health Organization": the capitals that open its words."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
@@ -483,6 +492,8 @@ def find_entities(doc: Doc) -> Doc:
             addressed.setdefault(name, set()).add(gender)
         if label == "ORG" and " " in name:
             acronyms.setdefault(_initials(name), set()).add(name)
+            if (short := _acronym_in_brackets(ent)) is not None:  # "the International Association of Machinists (IAM)"
+                acronyms.setdefault(short, set()).add(name)
         if label == "PERSON" and " " in name:
             if (gender := _gender_of(ent)) is not None:
                 genders.setdefault(name, gender)

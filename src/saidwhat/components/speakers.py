@@ -38,7 +38,11 @@ PRONOUN_WINDOW = 4
 NOMINAL_ORGANIZATION_NOUNS = frozenset({"agency", "company", "firm", "corporation", "organization", "organisation",
                                         "group", "newspaper", "institute", "foundation", "charity", "regulator",
                                         "watchdog", "bank", "lender", "insurer", "carrier", "airline", "retailer",
-                                        "automaker", "carmaker"})
+                                        "automaker", "carmaker", "forecaster", "broadcaster", "operator",
+                                        "manufacturer", "producer", "developer", "publisher", "union"})
+# Adjectives that make "the company" another one than the one just named.
+NOT_THE_SAME_ADJECTIVES = frozenset({"other", "same", "rival", "parent", "former", "new", "second", "first",
+                                     "largest", "biggest", "smaller", "larger"})
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # Words of a news medium's name, and names of the wire agencies and broadcasters, which a story
 # names as where it found something, not as an organization it reports on.
@@ -280,16 +284,23 @@ class _Context:
         sentence or the one before whose name holds the noun ("the party" -> "the Labour
         Party"), else, after a generic noun of NOMINAL_ORGANIZATION_NOUNS, the latest one named
         ("the World Food Programme ... The agency said")."""
-        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        named = self._organizations_named(self.sents[max(0, self._sentence_index(token) - 1)].start, token)
+        holding = next((c for c in named if noun in c.name.lower().split()), None)
+        if holding is not None or noun not in NOMINAL_ORGANIZATION_NOUNS:
+            return holding
+        # a generic noun looks as far back as a pronoun does ("Boeing will cut ... He said ...
+        # The company also said"); not at the newspaper that reviewed the documents: "In an
+        # email reviewed by The Washington Post, ... The company said"
+        named = self._organizations_named(self._window_start(token), token)
+        return next((c for c in named if not _is_news_medium(c.name)), None)
+
+    def _organizations_named(self, floor: int, token: Token) -> list[EntityCluster]:
+        """The organizations named from token ``floor`` up to ``token``, outside anyone's
+        words, the latest first."""
         named = sorted(((m.start, c) for c in self.doc._.entity_clusters or [] if c.label == "ORG"
                         for m in c.mentions if floor <= m.start < token.i and m.start not in self.content_tokens),
                        key=lambda x: -x[0])
-        holding = next((c for _, c in named if noun in c.name.lower().split()), None)
-        if holding is not None or noun not in NOMINAL_ORGANIZATION_NOUNS:
-            return holding
-        # not the newspaper that reviewed the documents: "In an email reviewed by The Washington
-        # Post, ... The company said"
-        return next((c for _, c in named if not _is_news_medium(c.name)), None)
+        return [c for _, c in named]
 
     def group_before(self, token: Token) -> ResolvedSpeaker | None:
         floor = self._window_start(token)
@@ -335,8 +346,11 @@ def _organization_standing_for(source: Span, context: _Context) -> EntityCluster
     """The organization a bare "the agency" / "the party" stands for, if one was just named."""
     head = source.root
     lemma = head.lemma_.lower()
-    if len(source) != 2 or source[0].lower_ != "the" or head.tag_ != "NN" \
+    if len(source) not in (2, 3) or source[0].lower_ != "the" or head.tag_ != "NN" or head.i != source.end - 1 \
             or (lemma not in NOMINAL_ORGANIZATION_NOUNS and lemma not in lexicon.words("organization_nouns")):
+        return None
+    # "the central bank", "the independent forecaster"; not "the other company", "the parent group"
+    if len(source) == 3 and (source[1].dep_ != "amod" or source[1].lower_ in NOT_THE_SAME_ADJECTIVES):
         return None
     return context.organization_named_before(head, head.lower_)
 
