@@ -181,3 +181,15 @@ def test_a_short_form_defined_in_brackets_joins_the_name():
                      "NAIB said talks had failed.")
     assert "NAIB" in found["National Association of Independent Bakers and Confectioners"].aliases
     assert "NAIB" not in found
+
+
+def test_a_holder_run_into_an_office_named_by_its_short_form_is_split_off():
+    found = entities('"The situation remains difficult," noted the head of the RMA Oleh Hrytsenko. '
+                     "He urged residents to leave.")
+    assert found["Oleh Hrytsenko"].type == "PERSON"
+    assert found["Oleh Hrytsenko"].title == "head of the RMA"
+
+
+def test_an_organization_after_an_office_keeps_the_words_of_its_name():
+    found = entities("Mr. Tan, of KPB Capital Markets, said ad sales were strong.")
+    assert "KPB Capital Markets" in found and "Capital Markets" not in found

@@ -333,3 +333,9 @@ def test_a_name_with_particles_the_model_cut_is_one_person():
 def test_a_country_s_air_force_speaks_for_itself():
     got = speakers("Ukraine's air force said Saturday that it had destroyed 25 of 31 drones.")
     assert got[0][:2] == ("Ukraine's air force", "organization")
+
+
+def test_several_of_whom_speaks_for_the_group_it_is_part_of():
+    found = speakers("Senate Democrats, several of whom had privately expressed doubts about the deal, "
+                     "approved it on Friday.")
+    assert found[0][:2] == ("Senate Democrats", "group")

@@ -27,6 +27,10 @@ OFFICE_WINDOW = 4
 APPOSITIVE_CUT_DEPS = frozenset({"relcl", "acl", "conj", "cc"})
 # forms of address that are titles too, but say less than a role set off after the name
 HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
+# Title words that only modify a title ("state secretary", "press secretary"): as the head of
+# an appositive they are something else ("its decrepit state").
+TITLE_MODIFIERS = frozenset({"state", "foreign", "defense", "treasury", "press", "former", "acting", "vice",
+                             "deputy", "major", "prime"})
 # Forms of address and role nouns that tell a person's gender, to keep "Mr. Obama" out of
 # "Michelle Obama" when the article names her in full and him only by surname.
 ADDRESS_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
@@ -365,32 +369,47 @@ def _names_after_an_office(doc: Doc) -> list[Span]:
 def _with_names_split_off(mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """``mentions`` with a person's name cut off the organization the model ran it into, as
     translated reports write an office and its holder with no comma: "the deputy chairman of
-    [the Security Council Dmitry Medvedev]". The name is the organization's last two proper
-    nouns, where the last is the surname of a person the article names elsewhere."""
-    surnames = {ent[-1].text for ent, label in mentions if label == "PERSON"}
-    not_names = lexicon.words("organization_nouns")
+    [the Security Council Dmitry Medvedev]", "the head of [the RMA Volodymyr Artiukh]". The name
+    is the organization's last two proper nouns, where a title and "of" come just before the
+    organization, and either the organization's name ends before them (in a word such as
+    "Council" or a short form) or the article names the person by surname alone elsewhere."""
+    surnames = {ent.text for ent, label in mentions if label == "PERSON" and len(ent) == 1}
+    org_nouns = lexicon.words("organization_nouns")
+    not_names = org_nouns | lexicon.words("organization_name_words")
     out = []
     for ent, label in mentions:
         name = ent[-2:]
-        if label == "ORG" and len(ent) >= 3 and name[-1].text in surnames and ent[-3].pos_ == "PROPN" \
-                and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in not_names for t in name):
+        if label == "ORG" and len(ent) >= 3 and _after_an_office(ent) and ent[-3].pos_ == "PROPN" \
+                and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in not_names for t in name) \
+                and (name[-1].text in surnames or ent[-3].lower_ in org_nouns or (ent[-3].is_upper and len(ent[-3]) >= 2)):
             out += [(ent[:-2], label), (name, "PERSON")]
         else:
             out.append((ent, label))
     return out
 
 
+def _after_an_office(ent: Span) -> bool:
+    """Whether a title and "of" come right before ``ent``: "the head of (the) ..."."""
+    doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and any(
+        t.lower_ in lexicon.words("titles") for t in doc[max(0, i - OFFICE_WINDOW) : i])
+
+
 def _names_before_a_title(doc: Doc) -> list[Span]:
     """People NER missed before a title set off in apposition, as with names that are also
     words: "Rain Newton-Smith, the CBI's chief executive, said". Two to four capitalized proper
-    nouns (a hyphenated surname counts as one) outside every entity, the last of which the
-    parse gives an appositive headed by a title word."""
+    nouns (a hyphenated surname counts as one) outside every entity and with no word of an
+    organization's name, the last of which the parse gives an appositive headed by a title noun."""
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     titles = lexicon.words("titles")
+    not_names = titles | lexicon.words("organization_nouns") | lexicon.words("organization_name_words")
     found = []
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not any(
-                c.dep_ == "appos" and c.i > tok.i and c.lower_ in titles for c in tok.rights):
+        if tok.i in taken or tok.pos_ != "PROPN" or not (tok.is_alpha and tok.is_title) or not any(
+                c.dep_ == "appos" and c.i > tok.i and c.tag_ == "NN" and c.lower_ in titles
+                and c.lower_ not in TITLE_MODIFIERS for c in tok.rights):
             continue
         start, words = tok.i, 1
         while start > 0 and (start - 1) not in taken and (
@@ -398,7 +417,8 @@ def _names_before_a_title(doc: Doc) -> list[Span]:
                 or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_)):
             start -= 1
             words += doc[start].is_alpha
-        if 2 <= words <= 4 and doc[start].lower_ not in titles and not doc[tok.i + 1].is_alpha:
+        name = doc[start : tok.i + 1]
+        if 2 <= words <= 4 and not any(t.lower_ in not_names for t in name) and not doc[tok.i + 1].is_alpha:
             found.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return found
 

@@ -28,7 +28,7 @@ GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr.": "m", "mr": "m",
                 "she": "f", "her": "f", "hers": "f", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 ORGANIZATION_PRONOUNS = {"it"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 # How far back (in sentences) a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 4
 # Generic nouns of an institution that, after "the", stand for the organization just named
@@ -331,10 +331,14 @@ class _Context:
 
 
 def _antecedent(source: Span) -> Span | None:
-    """The noun phrase a relative pronoun source stands for: "the firm" in "the firm that said"."""
+    """The noun phrase a relative pronoun source stands for: "the firm" in "the firm that said",
+    "Senate Republicans" in "Senate Republicans, several of whom had expressed doubts"."""
     head = source.root
     verb = head.head
-    if len(source) != 1 or head.lower_ not in RELATIVE_PRONOUNS or verb.dep_ != "relcl":
+    relative = len(source) == 1 and head.lower_ in RELATIVE_PRONOUNS
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and p.lower_ in RELATIVE_PRONOUNS for p in c.children) for c in head.children)
+    if not (relative or partitive) or verb.dep_ != "relcl":
         return None
     noun = verb.head
     while noun.dep_ == "appos" and noun.head.i < noun.i:
