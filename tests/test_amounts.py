@@ -158,3 +158,18 @@ def test_a_part_of_a_count_counts_the_same_things(nlp):
 def test_a_part_of_a_group_counts_its_members(nlp):
     found = amounts(nlp, "Three of the suppliers, who have also admitted the charges, will be sentenced in May.")
     assert (found["Three"].value, found["Three"].unit) == (3.0, "suppliers")
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The bank cut rates by a quarter point on Thursday.", "a quarter point", 0.25, "percentage points"),
+    ("It raised them by a quarter of a percentage point.", "a quarter of a percentage point", 0.25, "percentage points"),
+    ("Yields rose half a point.", "half a point", 0.5, "percentage points"),
+    ("The bank cut by 50 basis points.", "50 basis points", 50.0, "basis points"),
+])
+def test_fractions_of_a_point_and_basis_points_are_rates(nlp, text, span, value, unit):
+    found = amounts(nlp, text)[span]
+    assert (found.value, found.unit, found.kind) == (value, unit, "percent")
+
+
+def test_points_of_an_index_are_no_rate(nlp):
+    assert amounts(nlp, "The index rose 300 points.")["300 points"].kind == "count"

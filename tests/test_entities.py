@@ -193,3 +193,15 @@ def test_a_holder_run_into_an_office_named_by_its_short_form_is_split_off():
 def test_an_organization_after_an_office_keeps_the_words_of_its_name():
     found = entities("Mr. Tan, of KPB Capital Markets, said ad sales were strong.")
     assert "KPB Capital Markets" in found and "Capital Markets" not in found
+
+
+def test_a_title_takes_nothing_of_the_dateline_nor_a_bracket_it_leaves_open():
+    found = entities("ROME (Reuters) - Italian Prime Minister Giorgia Meloni met her ministers on Monday. "
+                     "Matteo Salvini, the leader of the right-wing League (Lega), said he was pleased.")
+    assert found["Giorgia Meloni"].title == "Italian Prime Minister"
+    assert found["Matteo Salvini"].title == "leader of the right-wing League"
+
+
+def test_the_fed_is_the_federal_reserve():
+    found = entities("The Federal Reserve held rates. Officials at the Fed said inflation had eased.")
+    assert "Fed" in found["Federal Reserve"].aliases and "Fed" not in found

@@ -162,3 +162,10 @@ def test_the_date_of_a_main_clause_does_not_date_a_relative_clause_in_it():
             "snarl supply chains, the union said.")
     dated = {a.cue.text: a.date for a in saidwhat.analyze(text, published="2024-10-04").attributions}
     assert dated.get("had threatened") is None
+
+
+def test_a_time_inside_quote_marks_is_not_when_it_was_said():
+    text = ('Opposition leader Anna Berg called for a vote "at the latest at the beginning of next week". '
+            "Polls show her party ahead.")
+    a = next(a for a in saidwhat.analyze(text, published="2024-11-07").attributions if a.cue.text == "called for")
+    assert a.date is None

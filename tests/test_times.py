@@ -363,3 +363,17 @@ def test_a_later_quarter_spoken_of_in_the_past_is_last_years(nlp):
     # a quarter already ended, still to be reported, stays this year's
     found = {t[0]: t[1] for t in times(nlp, "The company will report third-quarter results next week.", "2024-10-20")}
     assert found["third-quarter"] == "2024-Q3"
+
+
+def test_the_same_day_in_the_past_is_not_a_later_date_just_planned():
+    text = ("The coalition collapsed on Wednesday. The chancellor will seek a vote on Jan. 15, "
+            "which could lead to an election by the end of March. The collapse came on the same day "
+            "the American election was decided.")
+    found = {t.text: t.value for t in saidwhat.analyze(text, published="2024-11-07").times}
+    assert found["the same day"] == "2024-11-06"
+
+
+def test_a_quarter_point_of_a_rate_is_no_time():
+    found = [t.text for t in saidwhat.analyze("The bank cut rates by a quarter point last week.",
+                                              published="2024-11-14").times]
+    assert found == ["last week"]

@@ -170,8 +170,14 @@ def read_number(doc: Doc, i: int, t: _Tables | None = None) -> _Number | None:
           and doc[j + 2].lower_ in t.scales):
         current, seen_number, j = 0.5, True, j + 2
     elif (doc[j].lower_ == "half" and j + 2 < n and doc[j + 1].lower_ in ("a", "an")
-          and doc[j + 2].lower_ in ("percent", "percentage")):
-        return _Number(i, j + 2, 0.5)  # "half a percentage point"
+          and doc[j + 2].lower_ in ("percent", "percentage", "point")):
+        return _Number(i, j + 2, 0.5)  # "half a percentage point", "half a point"
+    elif (doc[j].lower_ in ("a", "one") and j + 2 < n and doc[j + 1].lower_ == "quarter"
+          and doc[j + 2].lower_ in ("percent", "percentage", "point")):
+        return _Number(i, j + 2, 0.25)  # "a quarter point", "a quarter percentage point"
+    elif (doc[j].lower_ in ("a", "one") and j + 4 < n and doc[j + 1].lower_ == "quarter" and doc[j + 2].lower_ == "of"
+          and doc[j + 3].lower_ in ("a", "an") and doc[j + 4].lower_ in ("percent", "percentage", "point")):
+        return _Number(i, j + 4, 0.25)  # "a quarter of a percentage point"
     while j < n:
         tok = doc[j]
         low = tok.lower_
@@ -254,8 +260,10 @@ def _bound_before(doc: Doc, start: int, t: _Tables):
     return None
 
 
-def _percent_after(doc: Doc, j: int) -> tuple[int, str] | None:
-    """End token and unit of a percent word at token j ("percent", "%", "per cent", "percentage points")."""
+def _percent_after(doc: Doc, j: int, value: float) -> tuple[int, str] | None:
+    """End token and unit of a percent word at token j ("percent", "%", "per cent", "percentage
+    points", "basis points"); a fraction of a bare "point" is of a rate too ("a quarter point",
+    "half a point"), unlike "300 points" of an index."""
     n = len(doc)
     if j >= n:
         return None
@@ -264,8 +272,10 @@ def _percent_after(doc: Doc, j: int) -> tuple[int, str] | None:
         return j + 1, "percent"
     if low == "per" and j + 1 < n and doc[j + 1].lower_ == "cent":
         return j + 2, "percent"
-    if low == "percentage" and j + 1 < n and doc[j + 1].lower_ in ("point", "points"):
-        return j + 2, "percentage points"
+    if low in ("percentage", "basis") and j + 1 < n and doc[j + 1].lower_ in ("point", "points"):
+        return j + 2, f"{low} points"
+    if low in ("point", "points") and 0 < value < 1:
+        return j + 1, "percentage points"
     return None
 
 
@@ -370,7 +380,7 @@ def _is_age_or_score(doc: Doc, num: _Number) -> bool:
 
 def _money_or_percent(doc: Doc, num: _Number, currency: str | None, t: _Tables):
     """(end, unit, kind, multiplier) when the number is money or a percentage, else None."""
-    pct = _percent_after(doc, num.end)
+    pct = _percent_after(doc, num.end, num.value)
     if pct is not None:
         return pct[0], pct[1], "percent", 1.0
     hit = _match_words(doc, num.end, t.currency_words, t.currency_max_len)

@@ -27,6 +27,8 @@ OFFICE_WINDOW = 4
 APPOSITIVE_CUT_DEPS = frozenset({"relcl", "acl", "conj", "cc"})
 # forms of address that are titles too, but say less than a role set off after the name
 HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
+# What ends a dateline before the first sentence: "BERLIN (Reuters) - ..."
+DATELINE_ENDS = frozenset({")", "-", "—", "–", ":"})
 # Title words that only modify a title ("state secretary", "press secretary"): as the head of
 # an appositive they are something else ("its decrepit state").
 TITLE_MODIFIERS = frozenset({"state", "foreign", "defense", "treasury", "press", "former", "acting", "vice",
@@ -276,10 +278,26 @@ def title_after(mention: Span) -> Span | None:
 def title_of(mention: Span) -> Span | None:
     """A person's title: in apposition before the name, written before it, or set off after it;
     a form of address alone before the name ("Dr.") gives way to a role set off after it."""
-    before = title_before(mention)
+    before = _tidy(title_before(mention))
     if before is not None and all(t.lower_ in HONORIFICS for t in before):
-        return title_in_apposition(mention) or title_after(mention) or before
-    return title_in_apposition(mention) or before or title_after(mention)
+        return _tidy(title_in_apposition(mention)) or _tidy(title_after(mention)) or before
+    return _tidy(title_in_apposition(mention)) or before or _tidy(title_after(mention))
+
+
+def _tidy(title: Span | None) -> Span | None:
+    """``title`` without what a dash or closing bracket leaves of a dateline before it ("BERLIN
+    (Reuters) - German Chancellor") and without a bracket it opens but does not close ("leader
+    of the Free Democrats (FDP")."""
+    if title is None:
+        return None
+    cut = [t.i for t in title if t.text in DATELINE_ENDS and (t.text == ")" or t.whitespace_)]  # not "pro-business"
+    start = cut[-1] + 1 if cut else title.start
+    opened = next((t.i for t in title if t.text == "(" and not any(u.text == ")" for u in title.doc[t.i : title.end])), None)
+    end = opened if opened is not None and opened > start else title.end
+    while end > start and title.doc[end - 1].is_punct:
+        end -= 1
+    tidy = title.doc[start:end]
+    return tidy if any(t.lower_ in lexicon.words("titles") for t in tidy) else None
 
 
 def title_in_apposition(mention: Span) -> Span | None:

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..annotations import AttributionSpan, TimexMatch
+from . import quotes as quote_marks
 
 # A calendar date at day granularity or coarser (2024-05-31, 2024-W22, 2024-05, 2024-Q2,
 # 2024, XXXX-WXX-5 ...): not a duration, a set, or a vague PAST_REF.
@@ -97,8 +98,10 @@ def _anchor_of_another(t: TimexMatch, times: list[TimexMatch]) -> bool:
                for o in times)
 
 
-def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
-    """(date, source, TimexMatch) for attribution ``att`` from ``times``, or (None, None, None)."""
+def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch], quotes: list[Span] = ()):
+    """(date, source, TimexMatch) for attribution ``att`` from ``times``, or (None, None, None).
+    A time inside quote marks (``quotes``) is someone's words, not when they were said:
+    'called for a vote "at the latest at the beginning of next week"'."""
     if att.cue is None or not times:
         return None, None, None
     cue_ids = {t.i for t in att.cue}
@@ -106,7 +109,7 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch]):
     sent = cue_root.sent
     best = None
     for t in times:
-        if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content):
+        if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content) or _inside(t, quotes):
             continue
         value = day_value(t)
         if value is None or _anchor_of_another(t, times):
@@ -184,7 +187,8 @@ def date_attributions(doc: Doc) -> Doc:
     (spaCy Doc whose ``doc._.times`` are set)."""
     times = doc._.times or []
     atts = doc._.attributions or []
+    quotes = quote_marks.find_quotes(doc) if atts and times else []
     for att in atts:
-        att.date, att.date_source, att.date_time = statement_date(doc, att, times)
+        att.date, att.date_source, att.date_time = statement_date(doc, att, times, quotes)
     carry_dates(atts, times)
     return doc

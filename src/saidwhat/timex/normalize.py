@@ -146,16 +146,20 @@ def granularity(value: str) -> str | None:
     return None
 
 
-def _anchor(ctx: Context, start: int, grains: str, window: int = 1500, past_only: bool = False):
+def _anchor(ctx: Context, start: int, grains: str, window: int = 1500, past_only: bool = False,
+            not_after_ref: bool = False):
     """The latest earlier DATE expression within ``window`` characters whose value has one of
     the granularities in ``grains`` (str of letters), or None. ``past_only`` skips expressions
-    of a later year than the reference date (a forecast is not what "a year ago" compares to)."""
+    of a later year than the reference date (a forecast is not what "a year ago" compares to);
+    ``not_after_ref`` skips those after it (a plan is not the day a past event "came on")."""
     for t in reversed(ctx.previous):
         if start - t.end > window:
             return None
         g = granularity(t.value)
         if t.type == "DATE" and g is not None and g in grains:
             if past_only and ctx.ref is not None and int(t.value[:4]) > ctx.ref.year:
+                continue
+            if not_after_ref and ctx.ref is not None and t.value[:10] > ctx.ref.isoformat()[: len(t.value[:10])]:
                 continue
             return t
     return None
@@ -302,8 +306,9 @@ def n_dayrel(c: Candidate, ctx: Context) -> Value | None:
 
 
 def n_sameday(c: Candidate, ctx: Context) -> Value | None:
-    """"that same day": the day of the last date spoken of; of a month only, a day in it."""
-    a = _anchor(ctx, c.start, "DM")
+    """"that same day": the day of the last date spoken of (in a past-tense clause, not a later
+    one than the publication date); of a month only, a day in it."""
+    a = _anchor(ctx, c.start, "DM", not_after_ref=ctx.direction(c.start, c.end) < 0)
     if a is None:
         return "XXXX-XX-XX", "DATE"
     return (a.value[:10] if granularity(a.value) == "D" else a.value[:7] + "-XX"), "DATE"
