@@ -424,8 +424,9 @@ def _names_before_a_title(doc: Doc) -> list[Span]:
     titles = lexicon.words("titles")
     not_names = titles | lexicon.words("organization_nouns") | lexicon.words("organization_name_words")
     found = []
-    for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not (tok.is_alpha and tok.is_title) or not any(
+    # proper nouns found by their tag in an array, as in _gazetteer_places
+    for tok in (doc[i] for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist()):
+        if tok.i in taken or not (tok.is_alpha and tok.is_title) or not any(
                 c.dep_ == "appos" and c.i > tok.i and c.tag_ == "NN" and c.lower_ in titles
                 and c.lower_ not in TITLE_MODIFIERS for c in tok.rights):
             continue
