@@ -339,3 +339,14 @@ def test_several_of_whom_speaks_for_the_group_it_is_part_of():
     found = speakers("Senate Democrats, several of whom had privately expressed doubts about the deal, "
                      "approved it on Friday.")
     assert found[0][:2] == ("Senate Democrats", "group")
+
+
+def test_the_spokesperson_takes_up_the_one_described_before():
+    found = speakers("A spokesperson for the Ministry of Trade said the curbs were unfair. "
+                     "The spokesperson said the ministry would respond.")
+    assert found[1] == ("spokesperson for the Ministry of Trade", "unnamed", "nominal")
+
+
+def test_an_alderman_is_a_title():
+    text = "Alderman Rosa Mendez, who chairs the budget committee, said the plan was too costly."
+    assert saidwhat.analyze(text).attributions[0].speaker.title == "Alderman"

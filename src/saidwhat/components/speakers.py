@@ -217,6 +217,7 @@ class _Context:
         self.doc = doc
         self.sents = list(doc.sents)
         self.speakers: list[tuple[int, ResolvedSpeaker]] = []  # (token index, speaker)
+        self.heads: dict[int, Token] = {}  # token index of a remembered speaker's mention -> its head
         self.content_tokens = {
             i for a in doc._.attributions or [] for span in a.content for i in range(span.start, span.end)
         }
@@ -233,10 +234,24 @@ class _Context:
                 if m.start > 0 and doc[m.start - 1].lower_ in GENDER_WORDS and cluster.label == "PERSON":
                     self.gender.setdefault(cluster.name, GENDER_WORDS[doc[m.start - 1].lower_])
 
-    def remember(self, position: int, speaker: ResolvedSpeaker, pronoun: Token | None = None) -> None:
+    def remember(self, position: int, speaker: ResolvedSpeaker, head: Token | None = None) -> None:
         self.speakers.append((position, speaker))
-        if pronoun is not None and speaker.name and pronoun.lower_ in GENDER_WORDS:
-            self.gender.setdefault(speaker.name, GENDER_WORDS[pronoun.lower_])
+        if head is not None:
+            self.heads[position] = head
+        if head is not None and speaker.name and head.lower_ in GENDER_WORDS:
+            self.gender.setdefault(speaker.name, GENDER_WORDS[head.lower_])
+
+    def described_before(self, token: Token) -> ResolvedSpeaker | None:
+        """The unnamed source that "the spokesperson" (``token``, its head) takes up: the latest
+        one in view whose head is the same noun, written out more fully ("a spokesperson for
+        the Ministry of Commerce")."""
+        floor = self._window_start(token)
+        for position, speaker in reversed(self.speakers):
+            head = self.heads.get(position)
+            if floor <= position < token.i and head is not None and head.lemma_ == token.lemma_ \
+                    and speaker.entity is None and speaker.name and speaker.name.lower() != token.lower_:
+                return speaker
+        return None
 
     def person_before(self, token: Token) -> ResolvedSpeaker | None:
         """The latest person who spoke, or was the subject of a main clause, before `token`,
@@ -359,6 +374,12 @@ def _organization_standing_for(source: Span, context: _Context) -> EntityCluster
     return context.organization_named_before(head, head.lower_)
 
 
+def _definite_noun(source: Span) -> bool:
+    """"the spokesperson", "the official": a common noun with "the" alone."""
+    return len(source) == 2 and source[0].lower_ == "the" and source.root.i == source.end - 1 \
+        and source.root.tag_ in ("NN", "NNS")
+
+
 def _end_before_clause(source: Span) -> int:
     """Where a clause that describes a noun after the head begins, or the end of ``source``: a
     name in it is not the speaker ("a study published Monday in JAMA Neurology", "a memo seen by Reuters")."""
@@ -422,6 +443,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     standing_for = _organization_standing_for(source, context) if cluster is None else None
     if standing_for is not None:  # "The agency said" after "the World Food Programme"
         return _named(source, standing_for, "nominal")
+    described = context.described_before(head) if cluster is None and _definite_noun(source) else None
+    if described is not None:  # "the spokesperson" after "a spokesperson for the Ministry of Commerce"
+        return replace(described, resolved_by="nominal")
     group = _group_or_unnamed(source)
     if group is not None:
         return group
