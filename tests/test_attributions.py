@@ -1186,3 +1186,8 @@ def test_a_hyphenated_word_stays_whole_in_the_content():
 
 def test_as_the_minister_talked_tells_when():
     assert attributions("As the minister talked, the crowd cheered.") == []
+
+
+def test_translated_reported_about_takes_its_object():
+    a = only("Meanwhile, the regional governor reported about an attack of drones on the border villages.")
+    assert (a.cue.text, a.content) == ("reported about", "an attack of drones on the border villages")
