@@ -205,3 +205,14 @@ def test_a_title_takes_nothing_of_the_dateline_nor_a_bracket_it_leaves_open():
 def test_the_fed_is_the_federal_reserve():
     found = entities("The Federal Reserve held rates. Officials at the Fed said inflation had eased.")
     assert "Fed" in found["Federal Reserve"].aliases and "Fed" not in found
+
+
+def test_a_company_without_its_legal_form_is_the_same_company():
+    found = entities("Shell weighs a sale. Shell Plc is considering selling its fields in Nigeria.")
+    assert set(found["Shell"].aliases) == {"Shell", "Shell Plc"}
+
+
+def test_a_dateline_day_is_no_place_and_its_agency_no_place_either():
+    found = entities("LONDON, Oct 2 (Bloomberg) -- Acme Plc is considering a sale, the company said.")
+    assert "Oct 2" not in found
+    assert found.get("Bloomberg") is None or found["Bloomberg"].type == "ORG"

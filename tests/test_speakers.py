@@ -350,3 +350,9 @@ def test_the_spokesperson_takes_up_the_one_described_before():
 def test_an_alderman_is_a_title():
     text = "Alderman Rosa Mendez, who chairs the budget committee, said the plan was too costly."
     assert saidwhat.analyze(text).attributions[0].speaker.title == "Alderman"
+
+
+def test_one_of_the_people_is_one_of_the_group_described_before():
+    found = speakers("Shares rose after people familiar with the matter said a sale was near. "
+                     "One of the people said talks began in May.")
+    assert found[1] == ("people familiar with the matter", "group", "nominal")

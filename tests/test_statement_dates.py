@@ -169,3 +169,11 @@ def test_a_time_inside_quote_marks_is_not_when_it_was_said():
             "Polls show her party ahead.")
     a = next(a for a in saidwhat.analyze(text, published="2024-11-07").attributions if a.cue.text == "called for")
     assert a.date is None
+
+
+def test_the_dateline_day_is_not_when_an_unnamed_source_spoke():
+    text = ("Shell weighs sale of Nigerian onshore assets, sources say\n\nLONDON, Oct 2 (Bloomberg) -- Shell Plc "
+            "is considering selling its remaining onshore oil fields in Nigeria for as much as $2.4 billion, "
+            "according to people familiar with the matter.")
+    a = next(a for a in saidwhat.analyze(text, published="2024-10-02").attributions if a.cue.text == "according to")
+    assert a.date is None

@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon, spelling
 from ..annotations import EntityCluster, text_of
+from ..timex.normalize import MONTHS
+from . import dateline
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 # How many words before an organization a title may stand to make it an office: "head of the".
@@ -27,6 +29,8 @@ OFFICE_WINDOW = 4
 APPOSITIVE_CUT_DEPS = frozenset({"relcl", "acl", "conj", "cc"})
 # forms of address that are titles too, but say less than a role set off after the name
 HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
+# Legal forms that end a company's name, which later mentions drop.
+LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh", "spa", "oyj", "asa"})
 # What ends a dateline before the first sentence: "BERLIN (Reuters) - ..."
 DATELINE_ENDS = frozenset({")", "-", "—", "–", ":"})
 # Title words that only modify a title ("state secretary", "press secretary"): as the head of
@@ -58,8 +62,23 @@ def _clean(text: str) -> str:
     return text.rstrip("’'s").strip() if text.endswith(("’s", "'s")) else text
 
 
+def _is_a_date(ent: Span) -> bool:
+    """A month and a day the model took for a place ("LONDON, Oct 2 (Bloomberg)")."""
+    return len(ent) == 2 and ent[0].lower_.rstrip(".") in MONTHS and ent[1].like_num
+
+
+def _in_brackets_of_a_dateline(ent: Span) -> bool:
+    """The agency in a dateline: "(Bloomberg)", which the model may take for a place."""
+    doc = ent.doc
+    span = dateline.dateline_span(text_of(doc)) if ent.start_char < dateline.HEAD else None
+    return (span is not None and span[0] <= ent.start_char and ent.end_char <= span[1]
+            and ent.start > 0 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")")
+
+
 def _label(ent: Span) -> str:
     """The entity label, corrected by the places gazetteer and the list of social networks."""
+    if _in_brackets_of_a_dateline(ent):
+        return "ORG"
     if _clean(ent.text).lower() in lexicon.words("places"):
         return "GPE"
     if _clean(ent.text).lower() in lexicon.words("platforms"):
@@ -464,6 +483,12 @@ def _acronym_in_brackets(ent: Span) -> str | None:
     return None
 
 
+def _without_legal_suffix(name: str) -> str:
+    """A company's name without the legal form that ends it: "Shell Plc" -> "Shell"."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_SUFFIXES else name
+
+
 def _initials(name: str) -> str:
     """"WHO" for "World Health Organization": the capitals that open its words."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
@@ -511,7 +536,7 @@ def find_entities(doc: Doc) -> Doc:
     aliases = lexicon.aliases()
     respelt = spelling.respellings(doc)
     mentions = [(ent, _label(ent)) for ent in map(_without_quote_marks, doc.ents)
-                if len(ent) and ent.label_ in KEPT_LABELS and not _is_title_part(ent)]
+                if len(ent) and ent.label_ in KEPT_LABELS and not _is_title_part(ent) and not _is_a_date(ent)]
     mentions = [(_without_leading_title(_with_name_prefix(ent, acronyms_only=True)) if label == "PERSON" else
                  _with_name_suffix(_with_name_prefix(ent)) if label == "ORG" else ent, label)
                 for ent, label in mentions if label in KEPT_LABELS]
@@ -573,11 +598,12 @@ def find_entities(doc: Doc) -> Doc:
                 gender = next(iter(addressed[name]))  # "President Obama" where the article says "Mr. Obama"
             if gender is not None and genders.get(canonical, gender) != gender:
                 canonical = name  # "Mr. Obama" is not "the first lady, Michelle Obama"
-        cluster = clusters.get(canonical.lower())
+        key = _without_legal_suffix(canonical).lower()  # "Shell Plc" and "Shell" are one company
+        cluster = clusters.get(key)
         if cluster is None:
-            cluster = clusters[canonical.lower()] = EntityCluster(name=canonical, label=label)
+            cluster = clusters[key] = EntityCluster(name=canonical, label=label)
         cluster.mentions.append(ent)
-        labels.setdefault(canonical.lower(), Counter())[label] += 1
+        labels.setdefault(key, Counter())[label] += 1
         if label == "PERSON" and cluster.title is None:
             title = title_of(ent)
             if title is not None:

@@ -44,6 +44,8 @@ NOMINAL_ORGANIZATION_NOUNS = frozenset({"agency", "company", "firm", "corporatio
 NOT_THE_SAME_ADJECTIVES = frozenset({"other", "same", "rival", "parent", "former", "new", "second", "first",
                                      "largest", "biggest", "smaller", "larger"})
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Words that pick some out of a group: "one of the people", "two of the officials".
+QUANTIFIERS = frozenset({"one", "some", "several", "many", "most", "both", "each", "another", "none", "all"})
 # Words of a news medium's name, and names of the wire agencies and broadcasters, which a story
 # names as where it found something, not as an organization it reports on.
 MEDIA_NAME_WORDS = frozenset({"post", "times", "journal", "news", "gazette", "tribune", "herald", "telegraph",
@@ -248,7 +250,7 @@ class _Context:
         floor = self._window_start(token)
         for position, speaker in reversed(self.speakers):
             head = self.heads.get(position)
-            if floor <= position < token.i and head is not None and head.lemma_ == token.lemma_ \
+            if floor <= position < token.i and head is not None and head.lemma_.lower() == token.lemma_.lower() \
                     and speaker.entity is None and speaker.name and speaker.name.lower() != token.lower_:
                 return speaker
         return None
@@ -374,6 +376,20 @@ def _organization_standing_for(source: Span, context: _Context) -> EntityCluster
     return context.organization_named_before(head, head.lower_)
 
 
+def _group_picked_from(source: Span) -> Span | None:
+    """"the people" in "one of the people": the group a number or quantifier picks from, where
+    it is a noun with "the" alone, which may take up a group described before."""
+    head = source.root
+    if not (head.like_num or head.lower_ in QUANTIFIERS):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None:
+        return None
+    group = source.doc[noun.left_edge.i : noun.i + 1]
+    return group if _definite_noun(group) else None
+
+
 def _definite_noun(source: Span) -> bool:
     """"the spokesperson", "the official": a common noun with "the" alone."""
     return len(source) == 2 and source[0].lower_ == "the" and source.root.i == source.end - 1 \
@@ -405,6 +421,11 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     antecedent = _antecedent(source)
     if antecedent is not None:  # "Trump, who said ...": the speaker is the noun the clause hangs on
         return replace(resolve(antecedent, context), resolved_by="pronoun")
+    group = _group_picked_from(source)
+    if group is not None:  # "one of the people" after "people familiar with the matter"
+        found = resolve(group, context)
+        if found.resolved_by is not None and found.resolved_by != "mention":
+            return replace(found, resolved_by="nominal")
     if head.lower_ in PLURAL_PRONOUNS:
         found = context.group_before(head)
         if found is not None:

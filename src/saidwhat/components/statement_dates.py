@@ -18,7 +18,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..annotations import AttributionSpan, TimexMatch
+from ..annotations import AttributionSpan, TimexMatch, text_of
+from . import dateline
 from . import quotes as quote_marks
 
 # A calendar date at day granularity or coarser (2024-05-31, 2024-W22, 2024-05, 2024-Q2,
@@ -104,12 +105,14 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch], quot
     'called for a vote "at the latest at the beginning of next week"'."""
     if att.cue is None or not times:
         return None, None, None
+    filed = dateline.dateline_span(text_of(doc))  # "LONDON, Oct 2 (Bloomberg) --" dates the story, not the words
     cue_ids = {t.i for t in att.cue}
     cue_root = att.cue.root
     sent = cue_root.sent
     best = None
     for t in times:
-        if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content) or _inside(t, quotes):
+        if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content) or _inside(t, quotes) \
+                or (filed is not None and filed[0] <= t.start and t.end <= filed[1]):
             continue
         value = day_value(t)
         if value is None or _anchor_of_another(t, times):
