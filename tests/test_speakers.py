@@ -356,3 +356,11 @@ def test_one_of_the_people_is_one_of_the_group_described_before():
     found = speakers("Shares rose after people familiar with the matter said a sale was near. "
                      "One of the people said talks began in May.")
     assert found[1] == ("people familiar with the matter", "group", "nominal")
+
+
+def test_the_company_is_not_a_firm_named_in_passing_further_back():
+    text = ('"The bar was set very high," said Kim Forrest, chief investment officer at Bokeh Capital Partners. '
+            "She said the stock had doubled. Finance chief Colette Kress told analysts that production would ramp. "
+            "The company also announced a share buyback.")
+    found = speakers(text)
+    assert found[-1][0] != "Bokeh Capital Partners"

@@ -305,11 +305,19 @@ class _Context:
         holding = next((c for c in named if noun in c.name.lower().split()), None)
         if holding is not None or noun not in NOMINAL_ORGANIZATION_NOUNS:
             return holding
-        # a generic noun looks as far back as a pronoun does ("Boeing will cut ... He said ...
-        # The company also said"); not at the newspaper that reviewed the documents: "In an
-        # email reviewed by The Washington Post, ... The company said"
-        named = self._organizations_named(self._window_start(token), token)
-        return next((c for c in named if not _is_news_medium(c.name)), None)
+        # not the newspaper that reviewed the documents: "In an email reviewed by The Washington
+        # Post, ... The company said"
+        found = next((c for c in named if not _is_news_medium(c.name)), None)
+        if found is not None:
+            return found
+        # further back, as far as a pronoun looks, an organization that was a subject or spoke
+        # ("Boeing will cut ... He said ... The company also said"), not one named in passing
+        # ("said Kim Forrest, chief investment officer at Bokeh Capital Partners")
+        floor = self._window_start(token)
+        actors = [(p, s.entity) for p, s in self.speakers if s.kind == "organization" and s.entity is not None] \
+            + [(p, c) for p, c in self.subjects[False]]
+        return next((c for p, c in sorted(actors, key=lambda x: -x[0])
+                     if floor <= p < token.i and c.label == "ORG" and not _is_news_medium(c.name)), None)
 
     def _organizations_named(self, floor: int, token: Token) -> list[EntityCluster]:
         """The organizations named from token ``floor`` up to ``token``, outside anyone's
