@@ -173,3 +173,9 @@ def test_fractions_of_a_point_and_basis_points_are_rates(nlp, text, span, value,
 
 def test_points_of_an_index_are_no_rate(nlp):
     assert amounts(nlp, "The index rose 300 points.")["300 points"].kind == "count"
+
+
+@pytest.mark.parametrize("text", ["Jazz pianist Omar Reyes, who reshaped bebop, dies at 91",
+                                  "She moved to Paris at 17, and she sang."])
+def test_an_age_is_no_amount(nlp, text):
+    assert not [a for a in amounts(nlp, text).values() if a.unit == ""]

@@ -216,3 +216,9 @@ def test_a_dateline_day_is_no_place_and_its_agency_no_place_either():
     found = entities("LONDON, Oct 2 (Bloomberg) -- Acme Plc is considering a sale, the company said.")
     assert "Oct 2" not in found
     assert found.get("Bloomberg") is None or found["Bloomberg"].type == "ORG"
+
+
+def test_a_title_in_the_second_of_two_roles():
+    found = entities("Maria Lopez, the cellist and artistic director of the Lisbon Chamber Orchestra, said the hall "
+                     "would close.")
+    assert found["Maria Lopez"].title == "cellist and artistic director of the Lisbon Chamber Orchestra"

@@ -377,3 +377,8 @@ def test_a_quarter_point_of_a_rate_is_no_time():
     found = [t.text for t in saidwhat.analyze("The bank cut rates by a quarter point last week.",
                                               published="2024-11-14").times]
     assert found == ["last week"]
+
+
+def test_a_day_after_a_count_of_things_is_a_rate():
+    found = {t.text: (t.value, t.type) for t in saidwhat.analyze("She practiced four hours a day.", published="2024-11-19").times}
+    assert found["a day"] == ("P1D", "SET")

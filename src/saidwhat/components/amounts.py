@@ -366,10 +366,14 @@ def _is_label(doc: Doc, num: _Number, t: _Tables) -> bool:
 
 
 def _is_age_or_score(doc: Doc, num: _Number) -> bool:
-    """Bare figures that are ages ("Biden, 81,") or scores and ranges ("52-48")."""
+    """Bare figures that are ages ("Biden, 81,", "He was 91.", "died at 91") or scores and
+    ranges ("52-48")."""
     i, j = num.start, num.end
     n = len(doc)
     if 1 < i and j < n and doc[i - 1].text == "," and doc[j].text in (",", ".") and doc[i - 2].pos_ == "PROPN":
+        return True
+    if 1 < i and (j == n or doc[j].is_punct) and (doc[i - 1].lower_ == "at" or (
+            doc[i - 1].lemma_ == "be" and doc[i - 2].lower_ in ("he", "she", "i"))):
         return True
     if j + 1 < n and doc[j].text in _HYPHENS and doc[j + 1].like_num:
         return True

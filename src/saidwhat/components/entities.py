@@ -284,13 +284,16 @@ def title_after(mention: Span) -> Span | None:
             while start - 1 >= mention.end and not doc[start - 1].whitespace_:
                 start -= 1  # "co-chair": the parse splits the hyphenated word into three appositions
             cut = [c.left_edge.i for c in child.rights if c.dep_ in APPOSITIVE_CUT_DEPS]
-            span = doc[start : min(cut, default=child.right_edge.i + 1)]
-            while len(span) and span[0].dep_ in ("det", "punct"):
-                span = span[1:]
-            while len(span) and (span[-1].is_punct or span[-1].dep_ == "cc"):
-                span = span[:-1]
-            if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 10:
-                return span
+            # the first role, else both where only the second is a title ("the trumpeter and
+            # artistic director of Jazz at Lincoln Center")
+            for end in (min(cut, default=child.right_edge.i + 1), child.right_edge.i + 1):
+                span = doc[start:end]
+                while len(span) and span[0].dep_ in ("det", "punct"):
+                    span = span[1:]
+                while len(span) and (span[-1].is_punct or span[-1].dep_ == "cc"):
+                    span = span[:-1]
+                if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 10:
+                    return span
     return None
 
 
