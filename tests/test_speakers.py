@@ -364,3 +364,14 @@ def test_the_company_is_not_a_firm_named_in_passing_further_back():
             "The company also announced a share buyback.")
     found = speakers(text)
     assert found[-1][0] != "Bokeh Capital Partners"
+
+
+def test_the_italian_is_the_person_who_spoke_last():
+    found = speakers("Chelsea manager Enzo Maresca said he was pleased with the reaction. "
+                     '"The second half was much better," the Italian said.')
+    assert found[1] == ("Enzo Maresca", "person", "epithet")
+
+
+def test_a_nationality_is_not_a_player_who_was_only_the_subject():
+    found = speakers('Pedro Neto equalised ten minutes later. "We are disappointed," the Spaniard said.')
+    assert found and found[-1][0] != "Pedro Neto"

@@ -60,10 +60,17 @@ OFFICE_DESCRIPTIONS = {"head of state": ("president", "king", "queen", "monarch"
 # "The Ukrainian leader": the one person named before with the title of a head of state or
 # government and the modifiers of the description.
 LEADER_TITLES = OFFICE_DESCRIPTIONS["head of state"] + OFFICE_DESCRIPTIONS["head of government"]
+# Nationalities that sports and foreign copy use for the person quoted last: "the Spaniard said".
+NATIONALITY_NOUNS = frozenset({"spaniard", "italian", "frenchman", "frenchwoman", "briton", "englishman", "scot",
+                               "welshman", "irishman", "dutchman", "german", "american", "canadian", "australian",
+                               "brazilian", "argentine", "portuguese", "swede", "dane", "norwegian", "finn", "pole",
+                               "russian", "ukrainian", "japanese", "korean", "turk", "greek", "belgian", "austrian",
+                               "mexican", "colombian", "nigerian", "israeli", "iranian"})
 # A party or calling that news copy uses for the person it has just named: "The Kentucky
-# Republican told reporters" after "Mitch McConnell".
+# Republican told reporters" after "Mitch McConnell"; and a nationality.
 EPITHET_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "tory",
-                           "socialist", "progressive", "libertarian", "populist", "billionaire", "politician"})
+                           "socialist", "progressive", "libertarian", "populist", "billionaire", "politician"}) \
+    | NATIONALITY_NOUNS
 
 
 def _name_as_written(span: Span) -> str:
@@ -266,6 +273,11 @@ class _Context:
         found = next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
         return found or self._person_just_named(token, wanted)
 
+    def speaker_before(self, token: Token) -> ResolvedSpeaker | None:
+        """The latest named person who spoke before ``token``, within a pronoun's view."""
+        floor = self._window_start(token)
+        return next((s for p, s in reversed(self.speakers) if floor <= p < token.i and s.kind == "person" and s.name), None)
+
     def _person_just_named(self, token: Token, wanted: str | None) -> ResolvedSpeaker | None:
         """The person named last in this sentence or the one before, when no other subject comes
         between: "Asked what comes next, Santos laughs. 'Sleep,' she says." (the parse made
@@ -448,7 +460,8 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         if cluster is not None:
             return _named(source, cluster, "possessive")
     if _is_epithet(source):  # "The Kentucky Republican told reporters" after "Mitch McConnell"
-        found = context.person_before(head)
+        # a nationality is many people's: only the person who spoke last ("the Spaniard said")
+        found = context.speaker_before(head) if head.lower_ in NATIONALITY_NOUNS else context.person_before(head)
         if found is not None:
             return replace(found, resolved_by="epithet")
     by_surname = _person_by_surname(doc, head)
