@@ -30,7 +30,8 @@ APPOSITIVE_CUT_DEPS = frozenset({"relcl", "acl", "conj", "cc"})
 # forms of address that are titles too, but say less than a role set off after the name
 HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
 # Legal forms that end a company's name, which later mentions drop.
-LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh", "spa", "oyj", "asa"})
+LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh",
+                            "spa", "oyj", "asa"})
 # What ends a dateline before the first sentence: "BERLIN (Reuters) - ..."
 DATELINE_ENDS = frozenset({")", "-", "—", "–", ":"})
 # Title words that only modify a title ("state secretary", "press secretary"): as the head of
@@ -314,7 +315,8 @@ def _tidy(title: Span | None) -> Span | None:
         return None
     cut = [t.i for t in title if t.text in DATELINE_ENDS and (t.text == ")" or t.whitespace_)]  # not "pro-business"
     start = cut[-1] + 1 if cut else title.start
-    opened = next((t.i for t in title if t.text == "(" and not any(u.text == ")" for u in title.doc[t.i : title.end])), None)
+    opened = next((t.i for t in title
+                   if t.text == "(" and not any(u.text == ")" for u in title.doc[t.i : title.end])), None)
     end = opened if opened is not None and opened > start else title.end
     while end > start and title.doc[end - 1].is_punct:
         end -= 1
@@ -421,7 +423,8 @@ def _with_names_split_off(mentions: list[tuple[Span, str]]) -> list[tuple[Span, 
         name = ent[-2:]
         if label == "ORG" and len(ent) >= 3 and _after_an_office(ent) and ent[-3].pos_ == "PROPN" \
                 and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in not_names for t in name) \
-                and (name[-1].text in surnames or ent[-3].lower_ in org_nouns or (ent[-3].is_upper and len(ent[-3]) >= 2)):
+                and (name[-1].text in surnames or ent[-3].lower_ in org_nouns
+                     or (ent[-3].is_upper and len(ent[-3]) >= 2)):
             out += [(ent[:-2], label), (name, "PERSON")]
         else:
             out.append((ent, label))
@@ -455,7 +458,8 @@ def _names_before_a_title(doc: Doc) -> list[Span]:
         start, words = tok.i, 1
         while start > 0 and (start - 1) not in taken and (
                 (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha)
-                or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_)):
+                or (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+                    and not doc[start - 2].whitespace_)):
             start -= 1
             words += doc[start].is_alpha
         name = doc[start : tok.i + 1]
@@ -601,7 +605,7 @@ def find_entities(doc: Doc) -> Doc:
                 gender = next(iter(addressed[name]))  # "President Obama" where the article says "Mr. Obama"
             if gender is not None and genders.get(canonical, gender) != gender:
                 canonical = name  # "Mr. Obama" is not "the first lady, Michelle Obama"
-        key = _without_legal_suffix(canonical).lower()  # "Shell Plc" and "Shell" are one company
+        key = (_without_legal_suffix(canonical) if label == "ORG" else canonical).lower()  # "Shell Plc" is "Shell"
         cluster = clusters.get(key)
         if cluster is None:
             cluster = clusters[key] = EntityCluster(name=canonical, label=label)

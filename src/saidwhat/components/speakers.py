@@ -276,7 +276,8 @@ class _Context:
     def speaker_before(self, token: Token) -> ResolvedSpeaker | None:
         """The latest named person who spoke before ``token``, within a pronoun's view."""
         floor = self._window_start(token)
-        return next((s for p, s in reversed(self.speakers) if floor <= p < token.i and s.kind == "person" and s.name), None)
+        return next((s for p, s in reversed(self.speakers)
+                     if floor <= p < token.i and s.kind == "person" and s.name), None)
 
     def _person_just_named(self, token: Token, wanted: str | None) -> ResolvedSpeaker | None:
         """The person named last in this sentence or the one before, when no other subject comes

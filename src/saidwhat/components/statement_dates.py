@@ -99,20 +99,18 @@ def _anchor_of_another(t: TimexMatch, times: list[TimexMatch]) -> bool:
                for o in times)
 
 
-def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch], quotes: list[Span] = ()):
+def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch], not_when: list[tuple[int, int]] = ()):
     """(date, source, TimexMatch) for attribution ``att`` from ``times``, or (None, None, None).
-    A time inside quote marks (``quotes``) is someone's words, not when they were said:
-    'called for a vote "at the latest at the beginning of next week"'."""
+    No time within the character ranges ``not_when`` counts (see _not_when)."""
     if att.cue is None or not times:
         return None, None, None
-    filed = dateline.dateline_span(text_of(doc))  # "LONDON, Oct 2 (Bloomberg) --" dates the story, not the words
     cue_ids = {t.i for t in att.cue}
     cue_root = att.cue.root
     sent = cue_root.sent
     best = None
     for t in times:
-        if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content) or _inside(t, quotes) \
-                or (filed is not None and filed[0] <= t.start and t.end <= filed[1]):
+        if t.end <= sent.start_char or t.start >= sent.end_char or _inside(t, att.content) \
+                or any(start <= t.start and t.end <= end for start, end in not_when):
             continue
         value = day_value(t)
         if value is None or _anchor_of_another(t, times):
@@ -185,13 +183,22 @@ def carry_dates(atts: list[AttributionSpan], times: list[TimexMatch]) -> None:
             break
 
 
+def _not_when(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges whose times never date a statement: quotations, which are someone's
+    words ('called for a vote "at the latest at the beginning of next week"'), and the
+    dateline, which dates the story ("LONDON, Oct 2 (Bloomberg) --")."""
+    ranges = [(q.start_char, q.end_char) for q in quote_marks.find_quotes(doc)]
+    filed = dateline.dateline_span(text_of(doc))
+    return ranges + [filed] if filed is not None else ranges
+
+
 def date_attributions(doc: Doc) -> Doc:
     """Set ``date``, ``date_source`` and ``date_time`` on each of ``doc._.attributions``
     (spaCy Doc whose ``doc._.times`` are set)."""
     times = doc._.times or []
     atts = doc._.attributions or []
-    quotes = quote_marks.find_quotes(doc) if atts and times else []
+    not_when = _not_when(doc) if atts and times else []
     for att in atts:
-        att.date, att.date_source, att.date_time = statement_date(doc, att, times, quotes)
+        att.date, att.date_source, att.date_time = statement_date(doc, att, times, not_when)
     carry_dates(atts, times)
     return doc

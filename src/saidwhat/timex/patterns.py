@@ -74,7 +74,8 @@ WD = r"(?P<wd>" + WEEKDAY + r")"
 # an age, "52 years old", or a share, "three-quarters of its food" (not "several quarters of
 # losses"), "a quarter point" of a rate
 NOT_AGE_OR_SHARE = (r"(?!\s+old\b|(?:(?<=[Qq]uarter)|(?<=[Qq]uarters))\s+(?:of\s+"
-                    r"(?i:the|its|their|his|her|our|all|those|these|a|an|this|that)\b|(?i:percentage\s+)?(?i:points?)\b))")
+                    r"(?i:the|its|their|his|her|our|all|those|these|a|an|this|that)\b"
+                    r"|(?i:percentage\s+)?(?i:points?)\b))")
 
 # (name, core regex[, prefix regex matched backwards from the core])
 RULES: list[tuple] = [
