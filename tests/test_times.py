@@ -382,3 +382,19 @@ def test_a_quarter_point_of_a_rate_is_no_time():
 def test_a_day_after_a_count_of_things_is_a_rate():
     found = {t.text: (t.value, t.type) for t in saidwhat.analyze("She practiced four hours a day.", published="2024-11-19").times}
     assert found["a day"] == ("P1D", "SET")
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    ("Musk co-founded the lab in 2015 but left its board three years later.", "three years later", "2018"),
+    ("The plant opened on May 3, 2019, and closed two weeks later.", "two weeks later", "2019-05-17"),
+    ("The talks ended in March and resumed a month later.", "a month later", "2024-04"),
+])
+def test_a_duration_later_counts_on_from_the_date_before_it(text, phrase, value):
+    found = {t.text: (t.value, t.type) for t in saidwhat.analyze(text, published="2024-12-04").times}
+    assert found[phrase] == (value, "DATE")
+
+
+def test_days_later_do_not_count_on_from_a_bare_year():
+    found = {t.text: t.type for t in saidwhat.analyze("It was founded in 2010, and two days later it hired staff.",
+                                                      published="2024-12-04").times}
+    assert found["two days"] == "DURATION"

@@ -55,6 +55,47 @@ def compose(text: str, times: list, make) -> list:
     return out
 
 
+# "three years later": a duration counted on from the date last named in the same sentence
+LATER = re.compile(r"\s+(?P<dir>later|earlier)(?![\w-])")
+YEAR_ONLY = re.compile(r"^\d{4}$")
+MONTH_ONLY = re.compile(r"^\d{4}-\d\d$")
+
+
+def counted_on(text: str, times: list, make) -> list:
+    """``times`` (list of TimexMatch, text order) where a duration followed by "later" or
+    "earlier" counts from the date named just before it in its sentence ("co-founded OpenAI in
+    2015 but left its board three years later" → 2018) becomes that DATE, anchored there. Only
+    years count on a bare year, months and years on a month, any unit on a day."""
+    out = list(times)
+    for i, t in enumerate(times):
+        m = LATER.match(text, t.end) if t.type == "DURATION" else None
+        anchor = next((a for a in reversed(times[:i]) if a.type == "DATE"), None) if m else None
+        if anchor is None or any(c in text[anchor.end : t.start] for c in ".;!?\n"):
+            continue
+        n, u = _count(t.text)
+        if n is None or u is None:
+            continue
+        letter, mult = u
+        if not (cal.DAY_RE.match(anchor.value) or (YEAR_ONLY.match(anchor.value) and letter == "Y")
+                or (MONTH_ONLY.match(anchor.value) and letter in "MY")):
+            continue
+        value = _shift(anchor.value, (1 if m.group("dir") == "later" else -1) * n * mult, letter)
+        if value is not None:
+            out = [o for o in out if o is not t]
+            out.append(make(text[t.start : m.end()], t.start, m.end(), value, "DATE", anchor))
+    out.sort(key=lambda o: (o.start, -o.end))
+    return out
+
+
+def _count(words: str) -> tuple[int | None, tuple | None]:
+    """(3, unit of "years") for "three years"; (None, None) for what is not a whole count."""
+    parts = words.split()
+    if len(parts) != 2:
+        return None, None
+    n = number(parts[0])
+    return (int(n), unit(parts[1])) if isinstance(n, float) and n.is_integer() else (None, None)
+
+
 def _shift(value: str, n: int, letter: str) -> str | None:
     if value.startswith("XXXX-") and cal.DAY_RE.match("2000" + value[4:]):
         # a month and day without a year: shift inside a leap year, keep the year unknown

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..annotations import TimexMatch
 from . import calendar as cal
 from . import patterns
-from .compose import compose, conjoined
+from .compose import compose, conjoined, counted_on
 from .filters import keep
 from .normalize import Context, normalize
 from .tense import direction as tense_direction
@@ -60,7 +60,7 @@ def extract(text: str, published: str | None = None, doc=None) -> list[TimexMatc
         times.append(t)
         if c.rule not in DERIVED:
             anchors.append(t)
-    return conjoined(text, compose(text, times, _make), _make)
+    return conjoined(text, counted_on(text, compose(text, times, _make), _make), _make)
 
 
 def _make(text: str, start: int, end: int, value: str, type_: str, anchor: TimexMatch) -> TimexMatch:
