@@ -124,3 +124,13 @@ def test_a_sentence_that_opens_in_lowercase_is_the_rest_of_a_broken_one(nlp):
     assert flags(nlp, text, "fragment") == [("fragment", "the enemy is trying to advance.")]
     # an abbreviation's period is no sentence end: "4 p.m. the" is not flagged
     assert flags(nlp, "The vote closes at 4 p.m. and results follow tonight. Turnout was high.\n", "fragment") == []
+
+
+def test_a_sentence_run_into_the_next_without_a_space_is_flagged():
+    flags = saidwhat.analyze("The army has enough reserves.The situation is stable, officials said.").quality_flags
+    assert [(f.text, f.kind) for f in flags] == [("reserves.The", "stray-punctuation")]
+
+
+def test_a_domain_or_an_abbreviation_is_no_run_on_sentence():
+    text = "Amazon.com said the U.S. market grew 3.5 percent, and Ph.D. students agreed."
+    assert not [f for f in saidwhat.analyze(text).quality_flags if "space" in f.reason]

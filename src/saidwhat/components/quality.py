@@ -146,6 +146,9 @@ def fragments(doc: Doc, sents: list[tuple[Span, int, int]]) -> list[QualityFlagM
 _STRAY = re.compile(r"[.,;:!?](?:[ \t]+[.,;:!?]+)+|,[.,;]|;[.,;]|(?<=[\w\"”’)])[ \t]+[.,;](?=[ \t]*(?:\n|$)|[ \t]+\w)"
                     r"|(?<=[a-z])[ \t]+[,;](?=[a-z])")
 _PUNCT_ITEM = re.compile(r"[.,;:!?]+")
+# "reserves.The situation": a sentence run into the next (not "U.S.", "Amazon.com", "3.5").
+_NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+_WORD_AFTER = re.compile(r"\w*")
 _WORD_BEFORE = re.compile(r"[^\s.,;:!?]*$")
 
 
@@ -166,6 +169,11 @@ def stray_punctuation(doc: Doc, sents=None) -> list[QualityFlagMatch]:
         start = m.start() - len(_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group())
         flags.append(QualityFlagMatch(text=text[start:m.end()], start=start, end=m.end(),
                                       kind="stray-punctuation", reason=f"stray punctuation {m.group()!r}"))
+    for m in _NO_SPACE_AFTER_STOP.finditer(text):
+        start = m.start() - len(_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group())
+        end = m.end() + len(_WORD_AFTER.match(text, m.end()).group())
+        flags.append(QualityFlagMatch(text=text[start:end], start=start, end=end, kind="stray-punctuation",
+                                      reason="no space after the end of a sentence"))
     for m in _COMMA_THAT.finditer(text):  # the rare ", that" first, then the verb before it
         verb = _SAYING_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())
         if verb is None:
