@@ -379,9 +379,13 @@ def test_a_quarter_point_of_a_rate_is_no_time():
     assert found == ["last week"]
 
 
-def test_a_day_after_a_count_of_things_is_a_rate():
-    found = {t.text: (t.value, t.type) for t in saidwhat.analyze("She practiced four hours a day.", published="2024-11-19").times}
-    assert found["a day"] == ("P1D", "SET")
+@pytest.mark.parametrize("text, phrase, value", [
+    ("She practiced four hours a day.", "a day", "P1D"),
+    ("Poor nations had asked for $1.3 trillion a year.", "a year", "P1Y"),
+])
+def test_a_unit_after_a_count_of_things_or_money_is_a_rate(text, phrase, value):
+    found = {t.text: (t.value, t.type) for t in saidwhat.analyze(text, published="2024-11-19").times}
+    assert found[phrase] == (value, "SET")
 
 
 @pytest.mark.parametrize("text, phrase, value", [
