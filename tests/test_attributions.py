@@ -1191,3 +1191,16 @@ def test_as_the_minister_talked_tells_when():
 def test_translated_reported_about_takes_its_object():
     a = only("Meanwhile, the regional governor reported about an attack of drones on the border villages.")
     assert (a.cue.text, a.content) == ("reported about", "an attack of drones on the border villages")
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("Per the audit, the agency missed its targets.", "the agency missed its targets", "the audit"),
+    ("The deal is off, per a source familiar with the talks.", "The deal is off", "a source familiar with the talks"),
+])
+def test_per_is_according_to(text, content, source):
+    a = only(text)
+    assert (a.cue.text.lower(), a.content, a.speaker.mention.text) == ("per", content, source)
+
+
+def test_per_of_a_rate_is_no_source():
+    assert attributions("Profit rose to $2 per share, and the firm earns $5 million per year.") == []

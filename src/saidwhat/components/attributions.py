@@ -1220,6 +1220,26 @@ def _in_the_words_of(doc: Doc, token: Token, quotes: list[Span], sent_index: int
                                sent_index, "according-to")
 
 
+def _per(doc: Doc, token: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
+    """'Per the report, the agency missed its targets', '..., per court records': "per" as
+    "according to", a phrase set off by a comma whose noun has a determiner or is a name (not
+    the rate of "per year", "per share")."""
+    if token.lower_ != "per" or token.dep_ != "prep":
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if noun is None or not (noun.pos_ == "PROPN" or noun.tag_ == "NNS"
+                            or any(c.dep_ in ("det", "poss") for c in noun.children)):
+        return None
+    end = noun.right_edge.i + 1
+    opens = token.i == token.sent.start and end < len(doc) and doc[end].text == ","
+    closes = token.i > 0 and doc[token.i - 1].text == "," and (end >= token.sent.end or doc[end].text in ".!?")
+    if not (opens or closes):
+        return None
+    phrase = set(range(token.i, end))
+    return _clause_attribution(doc, doc[token.i : token.i + 1], {t.i for t in token.sent if t.i not in phrase},
+                               doc[noun.left_edge.i : end], quotes, sent_index, "according-to")
+
+
 def _noun_attribution(doc: Doc, noun: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
     """'Trump's claim that Mexico will pay', 'she voiced the hope that ...', 'his pledge to cut
     taxes': the clause a noun of saying, believing or commitment takes is content; the noun's
@@ -1400,7 +1420,7 @@ def _trigger_indices(doc: Doc) -> list[int]:
     array = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
     wanted = {h for h in set(array[:, 0].tolist()) if strings[h].lower() in _trigger_lemmas()}
-    wanted_lower = {strings["according"], strings["in"]} | {strings[w] for w in HEARSAY_ADVERBS}
+    wanted_lower = {strings["according"], strings["in"], strings["per"]} | {strings[w] for w in HEARSAY_ADVERBS}
     return [i for i, (lemma, lower) in enumerate(array.tolist()) if lemma in wanted or lower in wanted_lower]
 
 
@@ -1420,6 +1440,8 @@ def find_attributions(doc: Doc) -> Doc:
             att = _hearsay(doc, token, quotes, index)
         elif token.lower_ == "in":
             att = _in_a_poll(doc, token, quotes, index) or _in_the_words_of(doc, token, quotes, index)
+        elif token.lower_ == "per":
+            att = _per(doc, token, quotes, index)
         elif token.pos_ == "VERB" and token.lemma_.lower() in WORD_USE_VERBS:
             att = _used_the_words(doc, token, quotes, index)
         elif token.pos_ == "NOUN":
