@@ -375,3 +375,10 @@ def test_the_italian_is_the_person_who_spoke_last():
 def test_a_nationality_is_not_a_player_who_was_only_the_subject():
     found = speakers('Pedro Neto equalised ten minutes later. "We are disappointed," the Spaniard said.')
     assert found and found[-1][0] != "Pedro Neto"
+
+
+def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
+    text = ("Briefing by Press Secretary Dana Whitfield-Ross\n\n"
+            "MS. WHITFIELD-ROSS: Good afternoon. The President will travel to Kenya next week.")
+    found = speakers(text)
+    assert found[0][:2] == ("Dana Whitfield-Ross", "person")

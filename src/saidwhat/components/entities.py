@@ -522,6 +522,8 @@ def _person_key(name: str, full_names: dict[str, list[str]], given_names: dict[s
     if " " in name:
         return name
     matches = full_names.get(name, [])
+    if not matches and name.isupper():  # "WHITFIELD-ROSS:" labelling a transcript's speaker
+        matches = [full for form, names in full_names.items() if form.lower() == name.lower() for full in names]
     if not matches and len(given_names.get(name, ())) == 1:
         return next(iter(given_names[name]))
     return matches[0] if len(matches) == 1 else name

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
-from .entities import NAME_PARTICLES, cluster_of, in_a_headline, surname_forms, title_of
+from .entities import ADDRESS_GENDER, NAME_PARTICLES, cluster_of, in_a_headline, surname_forms, title_of
 
 # Title abbreviations written before names, as the noun a story uses later ("the governor").
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
@@ -210,6 +210,21 @@ def _person_by_surname(doc: Doc, token: Token) -> EntityCluster | None:
         return None
     matches = [c for c in doc._.entity_clusters or [] if c.label == "PERSON" and " " in c.name
                and token.text in surname_forms(c.name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _person_by_label(source: Span) -> EntityCluster | None:
+    """The one PERSON cluster a transcript's capitalized label names ("MS. JEAN-PIERRE:" after
+    "Press Secretary Karine Jean-Pierre"): its words after a form of address or title, matched
+    to a full name or surname whatever their case."""
+    words = source.text.split()
+    if not source.text.isupper():
+        return None
+    while words and (words[0].lower() in ADDRESS_GENDER or words[0].lower() in lexicon.words("titles")):
+        words = words[1:]
+    said = " ".join(words).lower()
+    matches = [c for c in source.doc._.entity_clusters or [] if c.label == "PERSON" and said
+               and (said == c.name.lower() or said in (form.lower() for form in surname_forms(c.name)))]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -465,6 +480,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         found = context.speaker_before(head) if head.lower_ in NATIONALITY_NOUNS else context.person_before(head)
         if found is not None:
             return replace(found, resolved_by="epithet")
+    by_label = _person_by_label(source)
+    if by_label is not None:  # "MS. JEAN-PIERRE:" in a transcript
+        return _named(source, by_label, "surname")
     by_surname = _person_by_surname(doc, head)
     # "Farage" alone, or set off from what follows: "Farage, who won his seat in Clacton"
     if by_surname is not None and (head.i == source.end - 1 or doc[head.i + 1].text == ","):
