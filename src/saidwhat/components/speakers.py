@@ -217,14 +217,16 @@ def _person_by_label(source: Span) -> EntityCluster | None:
     """The one PERSON cluster a transcript's capitalized label names ("MS. JEAN-PIERRE:" after
     "Press Secretary Karine Jean-Pierre"): its words after a form of address or title, matched
     to a full name or surname whatever their case."""
-    words = source.text.split()
     if not source.text.isupper():
         return None
+    words = source.text.split()
     while words and (words[0].lower() in ADDRESS_GENDER or words[0].lower() in lexicon.words("titles")):
         words = words[1:]
-    said = " ".join(words).lower()
-    matches = [c for c in source.doc._.entity_clusters or [] if c.label == "PERSON" and said
-               and (said == c.name.lower() or said in (form.lower() for form in surname_forms(c.name)))]
+    label = " ".join(words).lower()
+    if not label:
+        return None
+    matches = [c for c in source.doc._.entity_clusters or [] if c.label == "PERSON"
+               and (label == c.name.lower() or label in (form.lower() for form in surname_forms(c.name)))]
     return matches[0] if len(matches) == 1 else None
 
 

@@ -28,8 +28,8 @@ HOLIDAYS = {k.lower(): v for k, v in lx.column("holidays", lower=False).items()}
 SPACES = re.compile(r"\s+")
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 # What precedes "a year" when it is a rate ("$43 billion a year", "twice a week").
-RATE_BEFORE = re.compile(r"(?:\d(?:bn|mn|tn|m|k)?|percent|%|times|twice|once|thrice|trillion|billion|million|dollars|euros"
-                         r"|pounds|cents|each)\W{0,3}$"
+RATE_BEFORE = re.compile(r"(?:\d(?:bn|mn|tn|m|k)?|percent|%|times|twice|once|thrice|trillion|billion|million"
+                         r"|dollars|euros|pounds|cents|each)\W{0,3}$"
                          # a count of things: "four hours a day", "10 miles a day", "several meals a week"
                          r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|few)"
                          r"\s+(?:[a-z-]+\s+)?[a-z]+s\W{0,3}$", re.I)
