@@ -382,3 +382,9 @@ def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
             "MS. WHITFIELD-ROSS: Good afternoon. The President will travel to Kenya next week.")
     found = speakers(text)
     assert found[0][:2] == ("Dana Whitfield-Ross", "person")
+
+
+def test_a_bare_surname_takes_the_full_name_written_before_that_ner_missed():
+    text = ("Arsenal were held 1-1, leaving Mikel Arteta's side nine points behind. "
+            '"We are disappointed," Arteta told reporters after the match.')
+    assert speakers(text)[0][:2] == ("Mikel Arteta", "person")

@@ -514,8 +514,25 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         return group
     if cluster is not None:
         return _named(source, cluster, "mention")
+    full = _full_name_written_before(source)
+    if full is not None:  # "Arteta told Sky Sports" after "Mikel Arteta's side", a name NER missed
+        return ResolvedSpeaker(name=full, kind="person", resolved_by="surname")
     kind = "person" if _name_with_particle(source) else "other"
     return ResolvedSpeaker(name=_name_as_written(source), kind=kind, resolved_by="mention")
+
+
+def _full_name_written_before(source: Span) -> str | None:
+    """"Mikel Arteta" for a bare "Arteta" that no entity holds, where the article wrote the word
+    earlier after one capitalized proper noun that NER left untagged too, and only so."""
+    head = source.root
+    if len(source) != 1 or head.pos_ != "PROPN" or not head.is_title or head.ent_type_:
+        return None
+    doc, not_names = source.doc, lexicon.words("titles") | lexicon.words("organization_name_words")
+    found = {f"{doc[t.i - 1].text} {t.text}" for t in doc[1 : head.i]
+             if t.text == head.text and not t.ent_type_ and not doc[t.i - 1].ent_type_
+             and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha
+             and doc[t.i - 1].lower_ not in not_names and not in_a_headline(doc[t.i - 1 : t.i + 1])}
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_epithet(source: Span) -> bool:
