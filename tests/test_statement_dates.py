@@ -177,3 +177,12 @@ def test_the_dateline_day_is_not_when_an_unnamed_source_spoke():
             "according to people familiar with the matter.")
     a = next(a for a in saidwhat.analyze(text, published="2024-10-02").attributions if a.cue.text == "according to")
     assert a.date is None
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The reforms will continue, according to a statement from the ministry released on Monday.", "2024-11-18"),
+    ("Warren wrote in an op-ed published Tuesday in The Boston Globe that the plan had failed.", "2024-11-19"),
+])
+def test_the_date_of_the_document_that_carried_the_words(text, date):
+    a = saidwhat.analyze(text, published="2024-11-20").attributions[0]
+    assert (a.date, a.date_source) == (date, "sentence")

@@ -30,6 +30,8 @@ MAX_HOPS = 12
 # "has said since March") or names the period or deadline spoken of ("expects revenue of $32.5
 # billion for the quarter", "pledged to act by Friday"): it is not when the statement was made.
 EXTENT_PREPOSITIONS = {"until", "till", "til", "through", "throughout", "since", "for", "by"}
+# Verbs of publishing whose date on the document that carried the words dates them too.
+PUBLISHING_VERBS = frozenset({"publish", "release", "issue", "post", "air", "broadcast", "date"})
 # How many sentences back a dated statement carries its date to the same speaker's next one.
 CONTEXT_SENTENCES = 2
 
@@ -92,6 +94,16 @@ def _occasion_of(verb: Token, cue_root: Token) -> bool:
             and verb.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",")
 
 
+def _publication_of(verb: Token, att: AttributionSpan, cue_root: Token) -> bool:
+    """A participle of publishing on the document that carried the words: "according to a
+    statement released on Monday", "wrote in an op-ed published Tuesday"."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.lemma_.lower() not in PUBLISHING_VERBS:
+        return False
+    document = verb.head
+    in_source = att.source is not None and att.source.start <= document.i < att.source.end
+    return in_source or (document.dep_ == "pobj" and document.head.head.i == cue_root.i)
+
+
 def _anchor_of_another(t: TimexMatch, times: list[TimexMatch]) -> bool:
     """Whether ``t`` lies inside a longer dated expression it anchors: "Jan. 28" in "three days
     after the attack on Jan. 28" (the statement is dated by the whole)."""
@@ -130,7 +142,8 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch], not_
             verb = governing_verb(verb)
         if verb is not None and verb.i in cue_ids:
             rank = 0, "cue"
-        elif verb is None or verb.i in _ancestors(cue_root) or _occasion_of(verb, cue_root):
+        elif verb is None or verb.i in _ancestors(cue_root) or _occasion_of(verb, cue_root) \
+                or _publication_of(verb, att, cue_root):
             rank = 1, "sentence"
         else:
             continue
