@@ -388,3 +388,8 @@ def test_a_bare_surname_takes_the_full_name_written_before_that_ner_missed():
     text = ("Arsenal were held 1-1, leaving Mikel Arteta's side nine points behind. "
             '"We are disappointed," Arteta told reporters after the match.')
     assert speakers(text)[0][:2] == ("Mikel Arteta", "person")
+
+
+def test_a_body_named_after_its_organization_speaks_for_itself():
+    found = speakers("The General Staff of the Armed Forces of Moldova reported that 12 drones were shot down.")
+    assert found[0][:2] == ("General Staff of the Armed Forces of Moldova", "organization")

@@ -512,6 +512,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     group = _group_or_unnamed(source)
     if group is not None:
         return group
+    if cluster is not None and _names_a_body_of(source, cluster):
+        # "The General Staff of the Armed Forces of Ukraine": the staff speaks, not the forces
+        return ResolvedSpeaker(name=_name_as_written(source), kind="organization", resolved_by="mention")
     if cluster is not None:
         return _named(source, cluster, "mention")
     full = _full_name_written_before(source)
@@ -519,6 +522,15 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         return ResolvedSpeaker(name=full, kind="person", resolved_by="surname")
     kind = "person" if _name_with_particle(source) else "other"
     return ResolvedSpeaker(name=_name_as_written(source), kind=kind, resolved_by="mention")
+
+
+def _names_a_body_of(source: Span, cluster: EntityCluster) -> bool:
+    """Whether ``source`` is a body that NER left untagged, named after the organization it
+    belongs to ("the General Staff of the Armed Forces", "the Foreign Affairs Committee of the
+    Senate"): a capitalized head outside every entity, ``cluster`` named only after it."""
+    head = source.root
+    return (head.pos_ == "PROPN" and head.is_title and not head.ent_type_
+            and all(m.start > head.i for m in cluster.mentions if source.start <= m.start < source.end))
 
 
 def _full_name_written_before(source: Span) -> str | None:
