@@ -347,13 +347,12 @@ def _is_place(name: str) -> bool:
     return name in lexicon.words("places") or lexicon.aliases().get(name) == "United States"
 
 
-def _gazetteer_places(doc: Doc) -> list[Span]:
-    """Places of the gazetteer that NER missed (one or two proper-noun tokens, not inside an
-    entity). Only proper nouns are looked at, found by their tag in an array: a Token object
-    per word costs more than the look."""
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+def _gazetteer_places(doc: Doc, tagged: frozenset[int], proper: list[int]) -> list[Span]:
+    """Places of the gazetteer that NER missed (one or two proper-noun tokens, not among the
+    entity tokens ``tagged``). Only the proper nouns ``proper`` are looked at."""
+    taken = set(tagged)
     found = []
-    for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist():
+    for i in proper:
         if i in taken:
             continue
         token = doc[i]
@@ -383,12 +382,12 @@ def _untagged_surnames(doc: Doc, full_names: dict[str, list[str]], mentions: lis
     return found
 
 
-def _names_after_an_office(doc: Doc) -> list[Span]:
+def _names_after_an_office(doc: Doc, taken: frozenset[int]) -> list[Span]:
     """People NER missed right after the office they head, as translated reports write them
     with no comma: "The head of the Kharkiv Regional Military Administration Oleh Syniehubov
     reported". Two or three capitalized proper nouns outside every entity, right after an
-    organization that a title word a few words before introduces ("head of the ...")."""
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    organization that a title word a few words before introduces ("head of the ..."). ``taken``:
+    the tokens of NER's entities."""
     titles, not_names = lexicon.words("titles"), lexicon.words("organization_nouns")
     found = []
     for ent in doc.ents:
@@ -440,17 +439,16 @@ def _after_an_office(ent: Span) -> bool:
         t.lower_ in lexicon.words("titles") for t in doc[max(0, i - OFFICE_WINDOW) : i])
 
 
-def _names_before_a_title(doc: Doc) -> list[Span]:
+def _names_before_a_title(doc: Doc, taken: frozenset[int], proper: list[int]) -> list[Span]:
     """People NER missed before a title set off in apposition, as with names that are also
     words: "Rain Newton-Smith, the CBI's chief executive, said". Two to four capitalized proper
     nouns (a hyphenated surname counts as one) outside every entity and with no word of an
-    organization's name, the last of which the parse gives an appositive headed by a title noun."""
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    organization's name, the last of which the parse gives an appositive headed by a title noun.
+    ``taken``: the tokens of NER's entities; ``proper``: the indices of the proper nouns."""
     titles = lexicon.words("titles")
     not_names = titles | lexicon.words("organization_nouns") | lexicon.words("organization_name_words")
     found = []
-    # proper nouns found by their tag in an array, as in _gazetteer_places
-    for tok in (doc[i] for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist()):
+    for tok in (doc[i] for i in proper):
         if tok.i in taken or not (tok.is_alpha and tok.is_title) or not any(
                 c.dep_ == "appos" and c.i > tok.i and c.tag_ == "NN" and c.lower_ in titles
                 and c.lower_ not in TITLE_MODIFIERS for c in tok.rights):
@@ -550,8 +548,13 @@ def find_entities(doc: Doc) -> Doc:
                  _with_name_suffix(_with_name_prefix(ent)) if label == "ORG" else ent, label)
                 for ent, label in mentions if label in KEPT_LABELS]
     mentions = _with_names_split_off(mentions)
-    mentions += [(span, "GPE") for span in _gazetteer_places(doc)]
-    mentions += [(span, "PERSON") for span in _names_after_an_office(doc) + _names_before_a_title(doc)]
+    # NER's tokens, and the proper nouns found by their tag in an array (a Token object per word
+    # costs more than the look), for the steps that find what NER missed
+    tagged = frozenset(i for ent in doc.ents for i in range(ent.start, ent.end))
+    proper = (doc.to_array(POS) == PROPN).nonzero()[0].tolist()
+    mentions += [(span, "GPE") for span in _gazetteer_places(doc, tagged, proper)]
+    missed_people = _names_after_an_office(doc, tagged) + _names_before_a_title(doc, tagged, proper)
+    mentions += [(span, "PERSON") for span in missed_people]
     mentions = _with_particle_names(mentions)
     mentions.sort(key=lambda m: m[0].start)
     full_names: dict[str, list[str]] = {}

@@ -271,13 +271,11 @@ class _Context:
         """The unnamed source that "the spokesperson" (``token``, its head) takes up: the latest
         one in view whose head is the same noun, written out more fully ("a spokesperson for
         the Ministry of Commerce")."""
-        floor = self._window_start(token)
-        for position, speaker in reversed(self.speakers):
+        def takes_up(position: int, speaker: ResolvedSpeaker) -> bool:
             head = self.heads.get(position)
-            if floor <= position < token.i and head is not None and head.lemma_.lower() == token.lemma_.lower() \
-                    and speaker.entity is None and speaker.name and speaker.name.lower() != token.lower_:
-                return speaker
-        return None
+            return (head is not None and head.lemma_.lower() == token.lemma_.lower() and speaker.entity is None
+                    and bool(speaker.name) and speaker.name.lower() != token.lower_)
+        return self._latest_speaker(token, takes_up)
 
     def person_before(self, token: Token) -> ResolvedSpeaker | None:
         """The latest person who spoke, or was the subject of a main clause, before `token`,
@@ -292,9 +290,13 @@ class _Context:
 
     def speaker_before(self, token: Token) -> ResolvedSpeaker | None:
         """The latest named person who spoke before ``token``, within a pronoun's view."""
+        return self._latest_speaker(token, lambda _, s: s.kind == "person" and bool(s.name))
+
+    def _latest_speaker(self, token: Token, wanted) -> ResolvedSpeaker | None:
+        """The latest speaker remembered before ``token``, within a pronoun's view, for whom
+        ``wanted(position, speaker)`` holds."""
         floor = self._window_start(token)
-        return next((s for p, s in reversed(self.speakers)
-                     if floor <= p < token.i and s.kind == "person" and s.name), None)
+        return next((s for p, s in reversed(self.speakers) if floor <= p < token.i and wanted(p, s)), None)
 
     def _person_just_named(self, token: Token, wanted: str | None) -> ResolvedSpeaker | None:
         """The person named last in this sentence or the one before, when no other subject comes
@@ -358,11 +360,7 @@ class _Context:
         return [c for _, c in named]
 
     def group_before(self, token: Token) -> ResolvedSpeaker | None:
-        floor = self._window_start(token)
-        for position, speaker in reversed(self.speakers):
-            if floor <= position < token.i and speaker.kind in ("group", "organization", "unnamed"):
-                return speaker
-        return None
+        return self._latest_speaker(token, lambda _, s: s.kind in ("group", "organization", "unnamed"))
 
     def _sentence_index(self, token: Token) -> int:
         return next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
