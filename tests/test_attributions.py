@@ -1204,3 +1204,12 @@ def test_per_is_according_to(text, content, source):
 
 def test_per_of_a_rate_is_no_source():
     assert attributions("Profit rose to $2 per share, and the firm earns $5 million per year.") == []
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("Tedros said the WHO had cut its budget by a fifth.", "the WHO had cut its budget by a fifth", "Tedros"),
+    ('"We are running out of time," says WHO chief Tedros.', "We are running out of time", "WHO chief Tedros"),
+])
+def test_the_who_is_an_organization_not_a_relative_pronoun(text, content, mention):
+    a = only(text)
+    assert (a.content, a.speaker.mention.text) == (content, mention)

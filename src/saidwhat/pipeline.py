@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -98,10 +99,18 @@ DOUBLE_MARK = "''"
 RANGE_DASH = r"(?<=\d)%(?=[-–][$€£¥]?\d)|(?<=%)[-–](?=[$€£¥]?\d)|(?<=\d)[-–](?=[$€£¥]\d)"
 
 
+# Acronyms that spell a function word, given the norm of a word the model reads as a name: the
+# tagger and parser see a token's norm, and "WHO" normed "who" was a relative pronoun ('says
+# WHO chief' parsed "chief" as a verb, 'said the WHO had cut' hung the clause on "the").
+ACRONYM_NORMS = {"WHO": "nato"}
+
+
 def _adjust_tokenizer(nlp: Language) -> None:
-    """Make QUOTATION_DASH a token of its own wherever it stands, as the em dash is, and keep
-    DOUBLE_MARK one token at either end of a word."""
+    """Make QUOTATION_DASH a token of its own wherever it stands, as the em dash is, keep
+    DOUBLE_MARK one token at either end of a word, and norm the ACRONYM_NORMS."""
     tokenizer = nlp.tokenizer  # the model's own rules, extended (spaCy's setters clear its cache)
+    for acronym, norm in ACRONYM_NORMS.items():
+        tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
     tokenizer.prefix_search = re.compile(f"^{DOUBLE_MARK}|{tokenizer.prefix_search.__self__.pattern}|^{QUOTATION_DASH}").search
     tokenizer.suffix_search = re.compile(f"{DOUBLE_MARK}$|{tokenizer.suffix_search.__self__.pattern}|{QUOTATION_DASH}$").search
     tokenizer.infix_finditer = re.compile(
