@@ -222,3 +222,25 @@ def test_a_title_in_the_second_of_two_roles():
     found = entities("Maria Lopez, the cellist and artistic director of the Lisbon Chamber Orchestra, said the hall "
                      "would close.")
     assert found["Maria Lopez"].title == "cellist and artistic director of the Lisbon Chamber Orchestra"
+
+
+def test_a_title_in_apposition_keeps_the_office_after_it():
+    found = entities("The chairman of the Senate Finance Committee, Tom Walker, said the bill was dead. "
+                     "The envoy to the United Nations, Sara Lind, disagreed.")
+    assert found["Tom Walker"].title == "chairman of the Senate Finance Committee"
+    assert found["Sara Lind"].title == "envoy to the United Nations"
+
+
+def test_a_title_in_apposition_is_not_taken_from_the_company_a_name_is_set_after():
+    found = entities("Paul Brandt, an analyst for the investment company Kellerman Price Doyle, disagreed.")
+    assert "Kellerman Price Doyle" not in found or found["Kellerman Price Doyle"].title is None
+
+
+def test_a_name_set_off_after_a_title_and_its_office_is_a_person():
+    # translated European reports write the office first; NER misses such names
+    found = entities("For his part, the leader of the Popular Party, Alberto Núñez Feijóo, has accused the "
+                     "Government of isolating Spain. The Minister of Defense, Margarita Robles, has assured "
+                     "that the armies are ready.")
+    assert found["Alberto Núñez Feijóo"].type == "PERSON"
+    assert found["Alberto Núñez Feijóo"].title == "leader of the Popular Party"
+    assert found["Margarita Robles"].title == "Minister of Defense"

@@ -326,19 +326,32 @@ def _tidy(title: Span | None) -> Span | None:
 
 def title_in_apposition(mention: Span) -> Span | None:
     """The title a name stands in apposition to ("China's foreign ministry spokesman, Lin Jian"):
-    the title's phrase up to its head noun, without a leading determiner or possessive pronoun.
-    Where the parse hangs the name on the person served ("a spokesman for the president,
-    Andrew Bates"), the title is the whole phrase."""
+    the title's phrase up to the comma before the name, without a leading determiner or
+    possessive pronoun. Where the parse hangs the name on the office or the person served
+    ("the chairman of the House Judiciary Committee, Jim Jordan", "a spokesman for the
+    president, Andrew Bates"), the title is the whole phrase all the same."""
     root, doc = mention.root, mention.doc
-    head = root.head
-    if root.dep_ != "appos" or head.i >= mention.start or head.lower_ not in lexicon.words("titles"):
+    head, titles = root.head, lexicon.words("titles")
+    comma = mention.start - 1  # before the name and a title of its own: ", President Obama"
+    while comma > head.i and (doc[comma].lower_ in titles or doc[comma].lower_ in HONORIFICS
+                              or doc[comma].lower_ in ADDRESS_GENDER):
+        comma -= 1
+    set_off = doc[comma].text == ","
+    # the office or the person served: "commander in [chief]", "the leader of [the Party], X"
+    # (not the company named: "an analyst for the investment company Janney Montgomery Scott")
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lower_ in titles \
+            and (head.lower_ in titles or set_off):
+        head = head.head.head
+    if root.dep_ != "appos" or head.i >= mention.start or head.lower_ not in titles:
         return None
-    end = head.i + 1
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.lower_ in lexicon.words("titles"):
-        head = head.head.head  # "A spokesman for the president, Andrew Bates": the spokesman's title
     start = head.left_edge.i
     while start < head.i and (doc[start].dep_ == "det" or doc[start].tag_ == "PRP$"):
         start += 1  # "the", and "its" of "Its administrator, Mike Whitaker"; not "NHS England's"
+    end = comma if set_off else head.i + 1
+    # the head noun alone where more words than a title's stand before the comma, or words
+    # not of the title: "the envoy said on Monday, ..."
+    if end - start > 8 or not all(head.is_ancestor(t) for t in doc[head.i + 1 : end]):
+        end = head.i + 1
     return doc[start:end] if end - start <= 8 else None
 
 
@@ -446,24 +459,57 @@ def _names_before_a_title(doc: Doc, taken: frozenset[int], proper: list[int]) ->
     organization's name, the last of which the parse gives an appositive headed by a title noun.
     ``taken``: the tokens of NER's entities; ``proper``: the indices of the proper nouns."""
     titles = lexicon.words("titles")
-    not_names = titles | lexicon.words("organization_nouns") | lexicon.words("organization_name_words")
     found = []
     for tok in (doc[i] for i in proper):
         if tok.i in taken or not (tok.is_alpha and tok.is_title) or not any(
                 c.dep_ == "appos" and c.i > tok.i and c.tag_ == "NN" and c.lower_ in titles
                 and c.lower_ not in TITLE_MODIFIERS for c in tok.rights):
             continue
-        start, words = tok.i, 1
-        while start > 0 and (start - 1) not in taken and (
-                (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha)
-                or (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
-                    and not doc[start - 2].whitespace_)):
-            start -= 1
-            words += doc[start].is_alpha
-        name = doc[start : tok.i + 1]
-        if 2 <= words <= 4 and not any(t.lower_ in not_names for t in name) and not doc[tok.i + 1].is_alpha:
-            found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+        name = _untagged_name_ending_at(tok, taken)
+        if name is not None:
+            found.append(name)
     return found
+
+
+def _names_after_a_title(doc: Doc, taken: frozenset[int], proper: list[int]) -> list[Span]:
+    """People NER missed after a title, set off in apposition as translated and European
+    reports write them: "the leader of the Popular Party, Alberto Núñez Feijóo, has accused",
+    "The Minister of Defense, Margarita Robles, said". The name is as in _names_before_a_title,
+    its last word the parse's appositive to a title noun or to the office after one ("of the
+    Popular Party"), a comma before it."""
+    titles = lexicon.words("titles")
+    found = []
+    for tok in (doc[i] for i in proper):
+        head = tok.head
+        if head.dep_ == "pobj" and head.head.lower_ in ("of", "for"):
+            head = head.head.head  # the leader of [the Popular Party], ...
+        if tok.i in taken or tok.dep_ != "appos" or head.lower_ not in titles or head.i > tok.i \
+                or not (tok.is_alpha and tok.is_title):
+            continue
+        name = _untagged_name_ending_at(tok, taken)
+        if name is not None and name.start > 0 and doc[name.start - 1].text == ",":
+            found.append(name)
+    return found
+
+
+def _untagged_name_ending_at(last: Token, taken: frozenset[int]) -> Span | None:
+    """The person's name that ends at ``last``: two to four capitalized proper nouns outside
+    the entity tokens ``taken`` (a hyphenated surname counts as one), with no word of a title or
+    an organization's name, and no word right after it."""
+    doc = last.doc
+    not_names = lexicon.words("titles") | lexicon.words("organization_nouns") | lexicon.words("organization_name_words")
+    start, words = last.i, 1
+    while start > 0 and (start - 1) not in taken and (
+            (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha)
+            or (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+                and not doc[start - 2].whitespace_)):
+        start -= 1
+        words += doc[start].is_alpha
+    name = doc[start : last.i + 1]
+    if 2 <= words <= 4 and not any(t.lower_ in not_names for t in name) \
+            and (last.i + 1 == len(doc) or not doc[last.i + 1].is_alpha):
+        return Span(doc, start, last.i + 1, label="PERSON")
+    return None
 
 
 def in_a_headline(ent: Span) -> bool:
@@ -553,7 +599,8 @@ def find_entities(doc: Doc) -> Doc:
     tagged = frozenset(i for ent in doc.ents for i in range(ent.start, ent.end))
     proper = (doc.to_array(POS) == PROPN).nonzero()[0].tolist()
     mentions += [(span, "GPE") for span in _gazetteer_places(doc, tagged, proper)]
-    missed_people = _names_after_an_office(doc, tagged) + _names_before_a_title(doc, tagged, proper)
+    missed_people = (_names_after_an_office(doc, tagged) + _names_before_a_title(doc, tagged, proper)
+                     + _names_after_a_title(doc, tagged, proper))
     mentions += [(span, "PERSON") for span in missed_people]
     mentions = _with_particle_names(mentions)
     mentions.sort(key=lambda m: m[0].start)
