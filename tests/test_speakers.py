@@ -393,3 +393,10 @@ def test_a_bare_surname_takes_the_full_name_written_before_that_ner_missed():
 def test_a_body_named_after_its_organization_speaks_for_itself():
     found = speakers("The General Staff of the Armed Forces of Moldova reported that 12 drones were shot down.")
     assert found[0][:2] == ("General Staff of the Armed Forces of Moldova", "organization")
+
+
+def test_a_person_called_by_the_given_name_resolves_to_the_full_name():
+    found = speakers("Health chief Tedros Adhanom Ghebreyesus spoke on Monday. "
+                     "Tedros said the agency had cut its budget by a fifth.")
+    assert found == [("Tedros Adhanom Ghebreyesus", "person", "given name")]
+

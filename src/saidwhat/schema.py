@@ -37,7 +37,8 @@ class Speaker(BaseModel):
     entity_id: int | None = Field(None, description="Index into ArticleResult.entities")
     resolved_by: str | None = Field(
         None,
-        description="How the name was found: 'mention', 'pronoun', 'surname', 'possessive', 'title' "
+        description="How the name was found: 'mention', 'pronoun', 'surname', 'given name' ('Tedros' -> "
+        "'Tedros Adhanom Ghebreyesus'), 'possessive', 'title' "
         "('the governor' -> the one person named with that title), 'nominal' ('the agency' -> the "
         "organization just named), 'epithet' ('the Kentucky Republican' -> the person just "
         "named), 'carry-over'",

@@ -213,6 +213,20 @@ def _person_by_surname(doc: Doc, token: Token) -> EntityCluster | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _person_by_given_name(doc: Doc, token: Token) -> EntityCluster | None:
+    """The one PERSON cluster whose full name starts with ``token``, for a name NER did not tag
+    that is no one's surname: "Tedros said" after "Tedros Adhanom Ghebreyesus", whom the news
+    calls by his given name, as it does "Abiy" or a child ("Elian")."""
+    if token.pos_ != "PROPN" or not token.is_title or token.ent_type_ == "PERSON":
+        return None
+    people = [c for c in doc._.entity_clusters or [] if c.label == "PERSON"]
+    if any(c.name == token.text or token.text in surname_forms(c.name) for c in people):
+        return None  # "Trump said" among several Trumps
+    matches = [c for c in people if " " in c.name and c.name.split()[0] == token.text
+               and all(w[:1].isupper() for w in c.name.split())]  # a name, not "Trump v. Trump"
+    return matches[0] if len(matches) == 1 else None
+
+
 def _person_by_label(source: Span) -> EntityCluster | None:
     """The one PERSON cluster a transcript's capitalized label names ("MS. JEAN-PIERRE:" after
     "Press Secretary Karine Jean-Pierre"): its words after a form of address or title, matched
@@ -483,10 +497,12 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     by_label = _person_by_label(source)
     if by_label is not None:  # "MS. JEAN-PIERRE:" in a transcript
         return _named(source, by_label, "surname")
-    by_surname = _person_by_surname(doc, head)
+    by_surname, by = _person_by_surname(doc, head), "surname"
+    if by_surname is None:
+        by_surname, by = _person_by_given_name(doc, head), "given name"
     # "Farage" alone, or set off from what follows: "Farage, who won his seat in Clacton"
     if by_surname is not None and (head.i == source.end - 1 or doc[head.i + 1].text == ","):
-        return _named(source, by_surname, "surname")
+        return _named(source, by_surname, by)
     start = head.left_edge.i if head.i >= source.start else source.start
     if possessor is not None:  # "Ukraine's military", "Trump's lawyer": not Ukraine, not Trump
         start = max(start, possessor.right_edge.i + 1)
