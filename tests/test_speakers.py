@@ -400,3 +400,9 @@ def test_a_person_called_by_the_given_name_resolves_to_the_full_name():
                      "Tedros said the agency had cut its budget by a fifth.")
     assert found == [("Tedros Adhanom Ghebreyesus", "person", "given name")]
 
+
+
+def test_a_cue_joined_after_a_comma_to_a_reported_clause_goes_with_the_first_cue():
+    found = speakers('The shadow minister, Claire Dunn, said the figures showed the plan was "unravelling", '
+                     "and claimed that households would pay more.")
+    assert [name for name, _, _ in found] == ["Claire Dunn", "Claire Dunn"]

@@ -220,6 +220,9 @@ def _subject(verb: Token) -> Token | None:
             if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and ancestor.tag_ in NONFINITE_TAGS \
                     and ancestor.dep_ in CONTENT_DEPS + ("xcomp",):
                 continue  # "said he would order X and warned ...": "warned" goes with "said", not "order"
+            if verb.dep_ == "conj" and ancestor.dep_ in CONTENT_DEPS and _is_cue_verb(ancestor.head) \
+                    and ancestor.head.i < ancestor.i and _set_off_by_comma_and(verb):
+                continue  # "said the figures showed X, and claimed ...": the one who said claims
             if verb.dep_ == "advcl" and verb.tag_ == "VBG" and ancestor.dep_ in CONTENT_DEPS \
                     and ancestor.head.i < ancestor.i and _is_cue_verb(ancestor.head) \
                     and verb.doc[verb.left_edge.i - 1].text == ",":
@@ -230,6 +233,12 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS:
         return _name_beside(verb)
     return None
+
+
+def _set_off_by_comma_and(verb: Token) -> bool:
+    """Whether a comma and a conjunction come right before ``verb`` (", and claimed")."""
+    doc, i = verb.doc, verb.left_edge.i
+    return i >= 2 and doc[i - 1].dep_ == "cc" and doc[i - 2].text == ","
 
 
 def _participle_on_a_noun(verb: Token) -> bool:
