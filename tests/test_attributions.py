@@ -1213,3 +1213,9 @@ def test_per_of_a_rate_is_no_source():
 def test_the_who_is_an_organization_not_a_relative_pronoun(text, content, mention):
     a = only(text)
     assert (a.content, a.speaker.mention.text) == (content, mention)
+
+
+def test_answering_the_phone_or_the_door_is_no_cue():
+    found = attributions("A woman who answered the phone at his home declined to comment. "
+                         "His brother answered the door and said the family had moved.")
+    assert [a.cue.text for a in found if a.cue] == ["declined", "said"]

@@ -123,6 +123,10 @@ def _trigger_lemmas() -> frozenset[str]:
         | {lemma for lemma, _ in lexicon.stance_adjective_preps()}
 
 
+# What one answers without taking a stance: "answered the phone", "answered the door".
+ANSWERED_DEVICES = frozenset({"phone", "telephone", "door", "doorbell", "call", "bell", "knock", "intercom"})
+
+
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         lemma = token.lemma_.lower()
@@ -141,6 +145,8 @@ def _holder_of_stance(verb: Token) -> bool:
     infinitive or a perfect is sight, not a view: "came to see if ...", "have seen the ads"."""
     if verb.lemma_.lower() == "see" and any(c.dep_ == "aux" and c.lemma_.lower() in ("to", "have") for c in verb.children):
         return False
+    if verb.lemma_.lower() == "answer" and any(c.dep_ == "dobj" and c.lemma_.lower() in ANSWERED_DEVICES for c in verb.children):
+        return False  # "a woman who answered the phone declined to comment"
     subject = _subject(verb)
     return subject is not None and subject.lower_ not in READER_PRONOUNS
 
