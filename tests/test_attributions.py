@@ -1219,3 +1219,17 @@ def test_answering_the_phone_or_the_door_is_no_cue():
     found = attributions("A woman who answered the phone at his home declined to comment. "
                          "His brother answered the door and said the family had moved.")
     assert [a.cue.text for a in found if a.cue] == ["declined", "said"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ('Ministers accused of "dragging their feet" on insulation', "accused", "dragging their feet"),
+    ("Police urged to reopen the case of missing student", "urged", "to reopen the case of missing student"),
+])
+def test_a_headline_passive_without_be_has_no_source(text, cue, content):
+    a = only(text)
+    assert (a.cue.text, a.content, a.speaker) == (cue, content, None)
+
+
+def test_a_participle_before_its_noun_takes_no_quote():
+    a = only('Ministers have been accused of "dragging their feet" on a promised insulation scheme.')
+    assert (a.cue.text, a.content) == ("have been accused", "dragging their feet")

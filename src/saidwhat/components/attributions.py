@@ -123,6 +123,9 @@ def _trigger_lemmas() -> frozenset[str]:
         | {lemma for lemma, _ in lexicon.stance_adjective_preps()}
 
 
+# Cues whose active takes the one accused, urged or told first ("accused them of", "urged him
+# to"): without that object they are passives.
+OBJECT_FIRST_CUES = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "praise", "urge", "tell", "charge"})
 # What one answers without taking a stance: "answered the phone", "answered the door".
 ANSWERED_DEVICES = frozenset({"phone", "telephone", "door", "doorbell", "call", "bell", "knock", "intercom"})
 
@@ -586,9 +589,29 @@ def _told_or_talked_about(verb: Token, subject: Token | None) -> bool:
         return False
     if subject.dep_ == "nsubjpass" and subject.head == verb:
         return True
+    if _passive_without_auxiliary(verb, subject):
+        return True
     # a bare participle: "said when asked whether ..."
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def _participle_before_its_noun(verb: Token) -> bool:
+    """Whether ``verb`` is a participle used as an adjective after an article or possessive:
+    "a promised scheme", "their reported deal" (not "so called", nor a verb the parse misread:
+    "Trump blasted Disney")."""
+    return verb.dep_ == "amod" and verb.i > 0 and verb.doc[verb.i - 1].tag_ in ("DT", "PRP$", "POS")
+
+
+def _passive_without_auxiliary(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` is a passive that a headline writes without "be" and the parse reads as
+    active: "Ministers accused of dragging their feet", "Police urged to reopen the case". Only
+    verbs whose active takes its object first ("accused them of") qualify, with none after them."""
+    doc, after = verb.doc, verb.i + 1
+    if verb.lemma_.lower() not in OBJECT_FIRST_CUES or verb.tag_ not in ("VBD", "VBN") or subject.head != verb \
+            or after + 1 >= len(doc) or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    return doc[after].lower_ in ("of", "for", "over") or (doc[after].lower_ == "to" and doc[after + 1].pos_ == "VERB")
 
 
 def _scene_before_cue(verb: Token, subject: Token | None, heads: list[Token]) -> set[int]:
@@ -1130,11 +1153,12 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     # annotate it: the content is the whole complement clause.
     if not content_idx and not any(c.dep_ == "dobj" and c.lower_ in SAID_NOTHING for c in verb.children):
         quote = quote_marks.quote_near(verb, quotes)
-        if quote is None or (quote.end <= verb.i and (verb.dep_ == "relcl" or any(
+        if quote is None or _participle_before_its_noun(verb) or (quote.end <= verb.i and (verb.dep_ == "relcl" or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
             # 'would "not hesitate" to add ...', 'were "alarming" but needed to be confirmed',
             # '"...," said Reese, a priest who has written about ...': a quote before an infinitive
-            # or a relative clause is not what it says ('went on to say: "..."' takes the one after)
+            # or a relative clause is not what it says ('went on to say: "..."' takes the one after),
+            # nor is one near a participle before its noun ('accused of "..." on a promised scheme')
             return None
         content_idx = _phrase_around_quote(verb, quote) or set(range(quote.start, quote.end))
     content = _fragments(doc, content_idx, quotes)
