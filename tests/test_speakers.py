@@ -406,3 +406,14 @@ def test_a_cue_joined_after_a_comma_to_a_reported_clause_goes_with_the_first_cue
     found = speakers('The shadow minister, Claire Dunn, said the figures showed the plan was "unravelling", '
                      "and claimed that households would pay more.")
     assert [name for name, _, _ in found] == ["Claire Dunn", "Claire Dunn"]
+
+
+def test_they_takes_up_the_group_that_was_the_subject_just_before():
+    found = speakers("The researchers pooled data from 57 studies. They found that walking helped.")
+    assert found == [("researchers", "group", "pronoun")]
+
+
+def test_they_does_not_skip_back_over_a_later_subject_to_a_group():
+    found = speakers("The analysts were upbeat. Brown and Ford were never friends, but they share a view "
+                     "of why the party changed.")
+    assert ("analysts", "group", "pronoun") not in found

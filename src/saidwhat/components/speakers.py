@@ -376,6 +376,19 @@ class _Context:
     def group_before(self, token: Token) -> ResolvedSpeaker | None:
         return self._latest_speaker(token, lambda _, s: s.kind in ("group", "organization", "unnamed"))
 
+    def group_subject_before(self, token: Token) -> ResolvedSpeaker | None:
+        """The group that was the subject of the main clause just before ``token`` (in its
+        sentence or the one before), outside anyone's words, named by a noun of
+        lexicon/group_nouns.txt: "The researchers pooled data from 57 studies. They found ..."."""
+        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        subjects = [t for t in self.doc[floor : token.i] if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.head.dep_ == "ROOT" and t.i not in self.content_tokens]
+        noun = subjects[-1] if subjects else None  # the latest, not a group behind other subjects
+        if noun is None or noun.lower_ not in lexicon.words("group_nouns") or noun.tag_ not in ("NNS", "NNPS"):
+            return None
+        phrase = self.doc[noun.left_edge.i : noun.i + 1]
+        return ResolvedSpeaker(name=_name_as_written(phrase), kind="group", resolved_by="pronoun")
+
     def _sentence_index(self, token: Token) -> int:
         return next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
 
@@ -477,7 +490,7 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         if found.resolved_by is not None and found.resolved_by != "mention":
             return replace(found, resolved_by="nominal")
     if head.lower_ in PLURAL_PRONOUNS:
-        found = context.group_before(head)
+        found = context.group_before(head) or context.group_subject_before(head)
         if found is not None:
             return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity, resolved_by="pronoun")
         return ResolvedSpeaker(name=None, kind="group", resolved_by=None)
