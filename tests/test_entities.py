@@ -244,3 +244,11 @@ def test_a_name_set_off_after_a_title_and_its_office_is_a_person():
     assert found["Alberto Núñez Feijóo"].type == "PERSON"
     assert found["Alberto Núñez Feijóo"].title == "leader of the Popular Party"
     assert found["Margarita Robles"].title == "Minister of Defense"
+
+
+def test_a_title_after_a_name_ends_before_a_clause_or_a_description_of_its_place():
+    found = entities("Dr. Daniel Bailey, a researcher at Brunel University London who was not involved in "
+                     "the work, said the findings were robust. Rose Diaz, executive director of Nurses First, "
+                     "a union, agreed.")
+    assert found["Daniel Bailey"].title == "researcher at Brunel University London"
+    assert found["Rose Diaz"].title == "executive director of Nurses First"

@@ -284,7 +284,13 @@ def title_after(mention: Span) -> Span | None:
             start, doc = child.left_edge.i, mention.doc
             while start - 1 >= mention.end and not doc[start - 1].whitespace_:
                 start -= 1  # "co-chair": the parse splits the hyphenated word into three appositions
-            cut = [c.left_edge.i for c in child.rights if c.dep_ in APPOSITIVE_CUT_DEPS]
+            # a clause may hang deeper, on the place of the role: "a researcher at Brunel
+            # University London [who was not involved]"
+            cut = [c.left_edge.i for c in child.rights if c.dep_ in APPOSITIVE_CUT_DEPS] + \
+                [t.left_edge.i for t in child.subtree if t.i > child.i and t.dep_ == "relcl"] + \
+                [t.left_edge.i - 1 for t in child.subtree if t.i > child.i and t.dep_ == "appos" and t.pos_ == "NOUN"
+                 and doc[t.left_edge.i - 1].text in (",", "--", "—", "–")]  # "of National Nurses United[, a union]"
+            titles = lexicon.words("titles")
             # the first role, else both where only the second is a title ("the trumpeter and
             # artistic director of Jazz at Lincoln Center")
             for end in (min(cut, default=child.right_edge.i + 1), child.right_edge.i + 1):
@@ -293,7 +299,7 @@ def title_after(mention: Span) -> Span | None:
                     span = span[1:]
                 while len(span) and (span[-1].is_punct or span[-1].dep_ == "cc"):
                     span = span[:-1]
-                if len(span) and any(t.lower_ in lexicon.words("titles") for t in span) and len(span) <= 10:
+                if len(span) and any(t.lower_ in titles for t in span) and len(span) <= 10:
                     return span
     return None
 
