@@ -1233,3 +1233,9 @@ def test_a_headline_passive_without_be_has_no_source(text, cue, content):
 def test_a_participle_before_its_noun_takes_no_quote():
     a = only('Ministers have been accused of "dragging their feet" on a promised insulation scheme.')
     assert (a.cue.text, a.content) == ("have been accused", "dragging their feet")
+
+
+@pytest.mark.parametrize("verb", ["termed", "branded"])
+def test_naming_verbs_report_the_label_given(verb):
+    a = only(f'The opposition {verb} the announcement "a headline without a budget".')
+    assert (a.cue.text, a.content) == (verb, 'the announcement "a headline without a budget"')
