@@ -45,6 +45,13 @@ def test_a_bare_currency_word_takes_the_nationality_the_article_names(nlp, text,
         ("Investors lost millions of dollars in the crash.", "millions of dollars", 1e6, "USD"),
         ("The cabinet set aside 500 million Moldovan lei for subsidies.", "500 million Moldovan lei", 5e8, "MDL"),
         ("The loan of 40 billion forints was approved.", "40 billion forints", 4e10, "HUF"),
+        ("The scheme saved Rs 3,400 crore of citizens' money.", "Rs 3,400 crore", 3.4e10, "INR"),
+        ("Each family was paid Rs. 500 on Monday.", "Rs. 500", 500, "INR"),
+        ("Each family was paid Rs.500 on Monday.", "Rs.500", 500, "INR"),
+        ("The budget sets aside Rs 1.2 lakh crore for defence.", "Rs 1.2 lakh crore", 1.2e12, "INR"),
+        ("The port cost Rp 5 trillion to build.", "Rp 5 trillion", 5e12, "IDR"),
+        ("The house sold for two million three hundred thousand dollars.",
+         "two million three hundred thousand dollars", 2.3e6, "USD"),
     ],
 )
 def test_money_forms(nlp, text, span, value, unit):

@@ -30,7 +30,7 @@ from ..annotations import AmountMatch, text_of
 
 # A figure, possibly with a currency symbol or scale suffix glued on ("HK$3", "1.2bn", "10k").
 _FIGURE = re.compile(
-    r"^(?P<cur>[A-Za-z.]{0,4}\$|[€£¥₹₽₴₩₪₺])?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-z]{1,3})?$"
+    r"^(?P<cur>[A-Za-z.]{0,4}\$|[€£¥₹₽₴₩₪₺]|Rs\.|Rp\.)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-z]{1,3})?$"
 )
 _ORDINAL_FIGURE = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
@@ -123,10 +123,19 @@ class _Number:
     has_figure: bool = False  # written with digits
 
 
+# Letter symbols that are written in title case: the rupee's "Rs" (India, Pakistan, Sri Lanka,
+# Nepal: read as INR, the common case) and the rupiah's "Rp".
+CASED_SYMBOLS = frozenset({"Rs", "Rp"})
+
+
+LETTER_CURRENCY_MARKS = ("Rs.", "Rp.")  # glued to a figure: "Rs.500"
+GLUED_CURRENCY_MARKS = ("$", *LETTER_CURRENCY_MARKS)
+
+
 def _symbol_code(token: Token, t: _Tables) -> str | None:
     """The ISO code of a currency symbol token ("$", "US$", "€", "EUR"), or None."""
     code = t.symbols.get(token.lower_)
-    if code and token.text.isalpha() and not token.text.isupper():
+    if code and token.text.isalpha() and not token.text.isupper() and token.text not in CASED_SYMBOLS:
         return None  # letter codes count only in capitals: "eur" is not a currency
     return code
 
@@ -196,7 +205,10 @@ def read_number(doc: Doc, i: int, t: _Tables | None = None) -> _Number | None:
                 continue
         if low in t.number_words and not has_figure:
             value = t.number_words[low]
-            if seen_number and not (last_word_value and last_word_value % 10 == 0 and last_word_value >= 20 and value < 10):
+            # "two million [three hundred] thousand", not "a million [two] years ago"
+            after_a_group = total > 0 and current == 0 and j + 1 < n and doc[j + 1].lower_ in t.scales
+            if seen_number and not after_a_group and not (
+                    last_word_value and last_word_value % 10 == 0 and last_word_value >= 20 and value < 10):
                 break  # "five four" is two numbers; "twenty five" is one
             current += value
             seen_number = True
@@ -209,7 +221,9 @@ def read_number(doc: Doc, i: int, t: _Tables | None = None) -> _Number | None:
             continue
         if low in t.scales and (seen_number or seen_scale):
             mult = t.scales[low]
-            if mult >= 1000:
+            if j > i and t.scales.get(doc[j - 1].lower_, 0) >= 1000 and mult > t.scales[doc[j - 1].lower_]:
+                total, current = (total + current) * mult, 0.0  # "1.2 lakh crore", "a thousand billion"
+            elif mult >= 1000:
                 total += (current or 1.0) * mult
                 current = 0.0
             else:
@@ -328,7 +342,8 @@ def _skip_marks(doc: Doc, t: _Tables) -> tuple[list[bool], list[bool]]:
             if not (ent.start > 0 and doc[ent.start - 1].text in t.symbols):
                 for k in range(ent.start, ent.end):
                     in_time[k] = True
-        elif ent.label_ not in _AMOUNT_LABELS:
+        elif ent.label_ not in _AMOUNT_LABELS and not (len(ent) == 1 and ent.text.startswith(LETTER_CURRENCY_MARKS)):
+            # not "Rs.200", which the model may tag as a nationality
             for k in range(ent.start, _name_end(doc, ent, t)):
                 in_name[k] = True
     for tm in doc._.times or []:
@@ -408,6 +423,8 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
     """
     start = i
     currency = _symbol_code(doc[i], t)
+    if currency is not None and i + 2 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_:
+        i += 1  # "Rs. 500": the tokenizer split the abbreviation's stop off
     if currency is not None and i + 1 < len(doc):
         num = read_number(doc, i + 1, t)
         if num is None:
@@ -573,12 +590,13 @@ def _candidates(doc: Doc, t: _Tables) -> list[int]:
     arr = doc.to_array([LIKE_NUM, IS_CURRENCY, LOWER, PREFIX, IDX])
     mask = (arr[:, 0] > 0) | (arr[:, 1] > 0) | numpy.isin(arr[:, 2], t.gate_lower) | numpy.isin(arr[:, 3], t.gate_prefix)
     found = set(numpy.flatnonzero(mask).tolist())
-    # Currency glued inside a token ("HK$3"): find the "$" in the text, then its token.
+    # Currency glued inside a token ("HK$3", "Rs.500"): find the mark in the text, then its token.
     text = text_of(doc)
-    pos = text.find("$")
-    while pos >= 0:
-        found.add(int(numpy.searchsorted(arr[:, 4], pos, side="right")) - 1)
-        pos = text.find("$", pos + 1)
+    for mark in GLUED_CURRENCY_MARKS:
+        pos = text.find(mark)
+        while pos >= 0:
+            found.add(int(numpy.searchsorted(arr[:, 4], pos, side="right")) - 1)
+            pos = text.find(mark, pos + 1)
     return sorted(found)
 
 
