@@ -48,6 +48,14 @@ def test_bare_month_follows_tense(nlp):
     assert one(nlp, "The leaders held a summit in July.")[:2] == ("July", "2023-07")
 
 
+def test_a_forecast_in_the_past_tense_dates_what_it_forecasts_ahead(nlp):
+    assert one(nlp, "The company expected revenue growth in the December quarter.")[:2] == ("December", "2024-12")
+    assert one(nlp, "The bank predicted a recession in March.")[:2] == ("March", "2025-03")
+    # the time of the forecast itself, set before it, and a forecast from before a past event
+    assert one(nlp, "In March, the bank predicted a recession.")[:2] == ("March", "2024-03")
+    assert one(nlp, "Analysts had expected a rebound in March.")[:2] == ("March", "2024-03")
+
+
 def test_relative_units_and_modifiers(nlp):
     assert one(nlp, "Aides met in Washington this month.")[1] == "2024-05"
     assert one(nlp, "Russia has been on the offensive since early May.")[:2] == ("early May", "2024-05")

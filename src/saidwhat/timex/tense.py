@@ -108,6 +108,13 @@ def _scheduled_present(verb: Token, date: Token) -> bool:
             and verb.lemma_ not in words("cue_verbs"))
 
 
+def _after_the_object(verb: Token, phrase: Token) -> bool:
+    """Whether ``phrase`` (a child of ``verb``) is a prepositional phrase after the verb's
+    object, which it dates: "expected [revenue growth] [in the December quarter]"."""
+    return phrase.dep_ == "prep" and phrase.head.i == verb.i and any(
+        c.dep_ == "dobj" and verb.i < c.i < phrase.i for c in verb.children)
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """Direction (-1, 0, +1) of the expression at characters [start, end) of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -115,6 +122,8 @@ def direction(doc: Doc, start: int, end: int) -> int:
         return 0
     tok = span.root
     end_point = False
+    via_object = False  # the date is part of the verb's object: "expected growth in December"
+    last = tok
     for _ in range(MAX_HOPS):
         if tok.lower_ in PROSPECTIVE:
             return 1
@@ -124,6 +133,8 @@ def direction(doc: Doc, start: int, end: int) -> int:
         if _planned_modifier(tok):
             pass  # "a service planned for Saturday was canceled": the clause decides
         elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
+            if tok.lemma_ in FORECAST_VERBS and not _past_perfect(tok) and (via_object or _after_the_object(tok, last)):
+                return 1  # "the company expected revenue growth in the December quarter": forecast ahead
             found = verb_direction(tok)
             if found == 0 and _scheduled_present(tok, span.root):
                 return 1
@@ -132,5 +143,6 @@ def direction(doc: Doc, start: int, end: int) -> int:
             return found
         if tok.head.i == tok.i:
             break
+        via_object, last = tok.dep_ == "dobj", tok
         tok = tok.head
     return 0
