@@ -417,3 +417,9 @@ def test_they_does_not_skip_back_over_a_later_subject_to_a_group():
     found = speakers("The analysts were upbeat. Brown and Ford were never friends, but they share a view "
                      "of why the party changed.")
     assert ("analysts", "group", "pronoun") not in found
+
+
+def test_a_participle_after_a_clause_reported_without_a_speaker_goes_with_its_subject():
+    found = speakers("It is understood that Treasury officials have pushed back on the request, "
+                     "arguing that the money should wait until June.")
+    assert found == [("Treasury officials", "group", "mention")]

@@ -234,14 +234,22 @@ def _subject(verb: Token) -> Token | None:
                 continue  # "said the figures showed X, and claimed ...": the one who said claims
             if verb.dep_ == "advcl" and verb.tag_ == "VBG" and ancestor.dep_ in CONTENT_DEPS \
                     and ancestor.head.i < ancestor.i and _is_cue_verb(ancestor.head) \
-                    and verb.doc[verb.left_edge.i - 1].text == ",":
-                continue  # "promised that Labour will X, insisting ...": the one who promised insists
+                    and verb.doc[verb.left_edge.i - 1].text == "," and _speaks(ancestor.head):
+                # "promised that Labour will X, insisting ...": the one who promised insists; but
+                # in "It is understood that officials pushed back, arguing ..." the officials argue
+                continue
             if _is_cue_verb(ancestor) or ancestor.dep_ == "ROOT" or (
                     verb.dep_ != "conj" and ancestor.pos_ in ("VERB", "AUX") and _has_subject(ancestor)):
                 return _subject(ancestor) if ancestor.i != verb.i else None
     if verb.dep_ == "ROOT" and verb.tag_ in FINITE_TAGS:
         return _name_beside(verb)
     return None
+
+
+def _speaks(verb: Token) -> bool:
+    """Whether cue ``verb`` has a subject that can speak: not "it is understood that"."""
+    subject = _subject(verb)
+    return subject is not None and not _expletive(subject)
 
 
 def _set_off_by_comma_and(verb: Token) -> bool:
