@@ -229,6 +229,8 @@ def test_a_wire_dateline_is_no_part_of_the_speaker():
     ("Lyon (AFP) – French Interior Minister Anne Roux said Friday that the border would stay open.",
      "French Interior Minister Anne Roux"),
     ("Oct 12 (Reuters) - Heineken said on Tuesday it would cut 300 jobs.", "Heineken"),
+    ("New Delhi, Mar 4 (PTI) Union Home Minister Amit Shah on Tuesday said the Centre will open 50 labs.",
+     "Union Home Minister Amit Shah"),
 ])
 def test_a_dateline_in_ordinary_case_with_its_agency_is_no_part_of_the_speaker(text, mention):
     assert saidwhat.analyze(text).attributions[0].speaker.mention.text == mention

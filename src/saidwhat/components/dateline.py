@@ -15,7 +15,10 @@ DATELINE = re.compile(
     r"\s*(?:\([^()\n]{1,40}\))?"  # the agency: (Reuters), (AP)
     r"\s*(?:--|[-—–―_])\s*"
     # or a place or day in ordinary case, with the agency: "Philadelphia (AFP) – ", "Dec 29 (Reuters) - "
-    r"|^[ \t]*[A-Z][\w.'’]*(?:,?[ \t]+[\w.'’]+){0,4}[ \t]*\([A-Z][\w.]{1,15}\)[ \t]*(?:--|[-—–―_])[ \t]*",
+    r"|^[ \t]*[A-Z][\w.'’]*(?:,?[ \t]+[\w.'’]+){0,4}[ \t]*\([A-Z][\w.]{1,15}\)[ \t]*(?:--|[-—–―_])[ \t]*"
+    # or, as Indian and Pakistani agencies write it, place and day with no dash after the agency:
+    # "New Delhi, Mar 4 (PTI) "
+    r"|^[ \t]*[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,2},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*\([A-Z]{2,8}\)[ \t]*:?[ \t]+",
     re.MULTILINE,
 )
 HEAD = 400  # characters at the top of a text where a dateline may stand
