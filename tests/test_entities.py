@@ -252,3 +252,17 @@ def test_a_title_after_a_name_ends_before_a_clause_or_a_description_of_its_place
                      "a union, agreed.")
     assert found["Daniel Bailey"].title == "researcher at Brunel University London"
     assert found["Rose Diaz"].title == "executive director of Nurses First"
+
+
+def test_a_place_written_in_a_dateline_s_capitals_takes_its_written_name():
+    found = entities("DOHA, Qatar — Hamas said on Sunday that talks had reached a critical stage.")
+    assert found["Doha"].type == "GPE"
+    found = entities("GENEVA, May 19 (Reuters) - The WHO chief spoke in Geneva on Monday.")
+    assert "Geneva" in found and "GENEVA" in found["Geneva"].aliases
+
+
+def test_short_country_names_and_states_are_places():
+    found = entities("The UAE and the United Arab Emirates' neighbours agreed. The first labs will open in "
+                     "Uttar Pradesh and Maharashtra.")
+    assert found["United Arab Emirates"].type == "GPE"
+    assert found["Uttar Pradesh"].type == found["Maharashtra"].type == "GPE"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 import re
+import string
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
@@ -32,6 +33,7 @@ HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
 # Legal forms that end a company's name, which later mentions drop.
 LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh",
                             "spa", "oyj", "asa"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # What ends a dateline before the first sentence: "BERLIN (Reuters) - ..."
 DATELINE_ENDS = frozenset({")", "-", "—", "–", ":"})
 # Title words that only modify a title ("state secretary", "press secretary"): as the head of
@@ -675,8 +677,23 @@ def find_entities(doc: Doc) -> Doc:
                 cluster.title = title.text
     for key, cluster in clusters.items():  # the model's label of most mentions (a headline's "Ava DuVernay's" was ORG)
         cluster.label = labels[key].most_common(1)[0][0]
+        if cluster.label in PLACE_LABELS and cluster.name.isupper():
+            cluster.name = _place_name_in_capitals(cluster)
     doc._.entity_clusters = list(clusters.values())
     return doc
+
+
+def _place_name_in_capitals(cluster: EntityCluster) -> str:
+    """The name of a place first written in a dateline's capitals ("DOHA, Qatar — "): as the
+    article writes it elsewhere, else, where a dateline is its only mention, in title case."""
+    written = next((m.text for m in cluster.mentions if not m.text.isupper()
+                    and m.text.lower() == cluster.name.lower()), None)
+    if written is not None:
+        return written
+    doc = cluster.mentions[0].doc
+    span = dateline.dateline_span(text_of(doc))
+    in_dateline = span is not None and all(span[0] <= m.start_char and m.end_char <= span[1] for m in cluster.mentions)
+    return string.capwords(cluster.name) if in_dateline and cluster.name.replace(" ", "").isalpha() else cluster.name
 
 
 def cluster_of(doc: Doc, start: int, end: int, last: bool = False) -> EntityCluster | None:
