@@ -425,3 +425,9 @@ def test_a_participle_after_a_clause_reported_without_a_speaker_goes_with_its_su
     found = speakers("It is understood that Treasury officials have pushed back on the request, "
                      "arguing that the money should wait until June.")
     assert found == [("Treasury officials", "group", "mention")]
+
+
+def test_a_nation_s_side_in_talks_is_an_organization():
+    found = speakers("Meanwhile, the Ukrainian side reported about an attack of drones on the region. "
+                     "The Russian side said the talks were useful.")
+    assert found == [("Ukrainian side", "organization", "mention"), ("Russian side", "organization", "mention")]
