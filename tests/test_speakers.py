@@ -431,3 +431,10 @@ def test_a_nation_s_side_in_talks_is_an_organization():
     found = speakers("Meanwhile, the Ukrainian side reported about an attack of drones on the region. "
                      "The Russian side said the talks were useful.")
     assert found == [("Ukrainian side", "organization", "mention"), ("Russian side", "organization", "mention")]
+
+
+def test_the_topic_after_a_headline_s_speaker_is_no_part_of_it():
+    text = ('"We are running out of time," says WHO chief on pandemic treaty\n\n'
+            "GENEVA (Reuters) - The agency's chief spoke on Monday.")
+    a = saidwhat.analyze(text).attributions[0]
+    assert a.speaker.mention.text == "WHO chief"

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..annotations import AttributionSpan, text_of
 from . import dateline, line_cues
+from .entities import in_a_headline
 from . import quotes as quote_marks
 
 CONTENT_DEPS = ("ccomp", "parataxis")
@@ -418,7 +419,7 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
                 child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN")
                 or child.dep_ == "relcl" and _is_cue_verb(child)):
             end = min(end, child.left_edge.i - 1)
-        elif _when_or_where_spoken(child):
+        elif _when_or_where_spoken(child) or (verb is not None and _topic_of_a_headline(child, verb)):
             end = min(end, child.i)
     if verb is not None and subject.is_ancestor(verb):  # "Democrats urging him to ...": up to the cue
         end = min(end, verb.i)
@@ -435,6 +436,13 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
     if not tokens:
         return None
     return _trim(doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _topic_of_a_headline(prep: Token, verb: Token) -> bool:
+    """A phrase after a headline's speaker that names the topic: '"...," says WHO chief [on
+    pandemic treaty]', 'Minister [over strikes]'."""
+    return prep.dep_ == "prep" and prep.lower_ in ("on", "over", "about") and prep.i > verb.i \
+        and in_a_headline(prep.doc[prep.i : prep.i + 1])
 
 
 def _when_or_where_spoken(prep: Token) -> bool:
