@@ -438,3 +438,17 @@ def test_the_topic_after_a_headline_s_speaker_is_no_part_of_it():
             "GENEVA (Reuters) - The agency's chief spoke on Monday.")
     a = saidwhat.analyze(text).attributions[0]
     assert a.speaker.mention.text == "WHO chief"
+
+
+def test_a_speaker_ner_missed_is_a_person_the_article_calls_by_surname():
+    found = speakers("Pep Guardiola said his side produced the perfect performance. "
+                     '"We were brilliant," Guardiola told Sky Sports. The Spaniard added that Rodri would rest. '
+                     'United manager Ruben Amorim admitted defeat. Asked about his future, the Portuguese said: '
+                     '"I am not thinking about that."')
+    names = [name for name, _, _ in found]
+    assert names == ["Pep Guardiola", "Pep Guardiola", "Pep Guardiola", "Ruben Amorim", "Ruben Amorim"]
+
+
+def test_an_organization_named_like_a_person_is_not_made_one():
+    found = speakers("Right Wing Watch said the pastor had made the remarks on his radio show.")
+    assert found[0][1] != "person"

@@ -66,6 +66,9 @@ NATIONALITY_NOUNS = frozenset({"spaniard", "italian", "frenchman", "frenchwoman"
                                "brazilian", "argentine", "portuguese", "swede", "dane", "norwegian", "finn", "pole",
                                "russian", "ukrainian", "japanese", "korean", "turk", "greek", "belgian", "austrian",
                                "mexican", "colombian", "nigerian", "israeli", "iranian"})
+# Nationalities whose plural looks the same, which the tagger may tag plural ("the Portuguese
+# said"): one person only right after that person spoke.
+SAME_PLURAL_NATIONALITIES = frozenset({"portuguese", "japanese"})
 # A party or calling that news copy uses for the person it has just named: "The Kentucky
 # Republican told reporters" after "Mitch McConnell"; and a nationality.
 EPITHET_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "tory",
@@ -302,14 +305,18 @@ class _Context:
         found = next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
         return found or self._person_just_named(token, wanted)
 
-    def speaker_before(self, token: Token) -> ResolvedSpeaker | None:
-        """The latest named person who spoke before ``token``, within a pronoun's view."""
-        return self._latest_speaker(token, lambda _, s: s.kind == "person" and bool(s.name))
+    def speaker_before(self, token: Token, sentences_back: int | None = None) -> ResolvedSpeaker | None:
+        """The latest named person who spoke before ``token``, within a pronoun's view or
+        ``sentences_back`` sentences back."""
+        return self._latest_speaker(token, lambda _, s: s.kind == "person" and bool(s.name), sentences_back)
 
-    def _latest_speaker(self, token: Token, wanted) -> ResolvedSpeaker | None:
-        """The latest speaker remembered before ``token``, within a pronoun's view, for whom
-        ``wanted(position, speaker)`` holds."""
-        floor = self._window_start(token)
+    def _latest_speaker(self, token: Token, wanted, sentences_back: int | None = None) -> ResolvedSpeaker | None:
+        """The latest speaker remembered before ``token``, within a pronoun's view (or
+        ``sentences_back`` sentences back), for whom ``wanted(position, speaker)`` holds."""
+        if sentences_back is None:
+            floor = self._window_start(token)
+        else:
+            floor = self.sents[max(0, self._sentence_index(token) - sentences_back)].start
         return next((s for p, s in reversed(self.speakers) if floor <= p < token.i and wanted(p, s)), None)
 
     def _person_just_named(self, token: Token, wanted: str | None) -> ResolvedSpeaker | None:
@@ -504,7 +511,12 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
             return _named(source, cluster, "possessive")
     if _is_epithet(source):  # "The Kentucky Republican told reporters" after "Mitch McConnell"
         # a nationality is many people's: only the person who spoke last ("the Spaniard said")
-        found = context.speaker_before(head) if head.lower_ in NATIONALITY_NOUNS else context.person_before(head)
+        if head.tag_ == "NNPS":  # "the Portuguese": one person only if one spoke just before
+            found = context.speaker_before(head, sentences_back=1)
+        elif head.lower_ in NATIONALITY_NOUNS:
+            found = context.speaker_before(head)
+        else:
+            found = context.person_before(head)
         if found is not None:
             return replace(found, resolved_by="epithet")
     by_label = _person_by_label(source)
@@ -579,7 +591,8 @@ def _is_epithet(source: Span) -> bool:
     Kentucky Republican", "the billionaire" (not "the Republican Party", not "a Democrat")."""
     head = source.root
     # not a pair either: "the Kentucky Republican and the New York businessman"
-    return (source[0].lower_ == "the" and head.lower_ in EPITHET_NOUNS and head.tag_ in ("NN", "NNP", "JJ")
+    singular = head.tag_ in ("NN", "NNP", "JJ") or (head.tag_ == "NNPS" and head.lower_ in SAME_PLURAL_NATIONALITIES)
+    return (source[0].lower_ == "the" and head.lower_ in EPITHET_NOUNS and singular
             and not any(t.ent_type_ == "PERSON" or t.dep_ == "cc" for t in source))
 
 
