@@ -1239,3 +1239,9 @@ def test_a_participle_before_its_noun_takes_no_quote():
 def test_naming_verbs_report_the_label_given(verb):
     a = only(f'The opposition {verb} the announcement "a headline without a budget".')
     assert (a.cue.text, a.content) == (verb, 'the announcement "a headline without a budget"')
+
+
+def test_the_listener_s_name_stays_out_of_the_content():
+    a = only("Housing spokesman Max Chandler-Mather told ABC Radio National the government's approach "
+             'was "failing renters".')
+    assert a.content == "the government's approach was \\"failing renters\\""

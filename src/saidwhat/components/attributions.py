@@ -837,6 +837,23 @@ def _leading_connective(doc: Doc, content_idx: set[int]) -> set[int]:
     return set()
 
 
+def _rest_of_the_listener(verb: Token, content_idx: set[int]) -> set[int]:
+    """The words of the listener's name that the parse ran into the content: "told ABC [Radio
+    National] the government's approach was ..." (the name begins at the cue's object)."""
+    if not content_idx:
+        return set()
+    doc = verb.doc
+    first = end = min(content_idx)
+    start = first
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if start == first or doc[start].head != verb or doc[start].dep_ not in ("dobj", "dative"):
+        return set()
+    while end < len(doc) and doc[end].ent_iob_ == "I" and end in content_idx:
+        end += 1
+    return set(range(first, end))
+
+
 def _venue_after_object(obj: Token, content_idx: set[int]) -> set[int]:
     """A phrase at the end of an object content that names where the words came out, which the
     parse hung on the object: "announced the evacuation [on his Telegram channel]", "criticized
@@ -1163,6 +1180,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
     if heads and _object_content(heads):
         content_idx -= _venue_after_object(heads[-1], content_idx)
     content_idx -= _leading_connective(doc, content_idx)
+    content_idx -= _rest_of_the_listener(verb, content_idx)
     if verb.dep_ == "relcl":  # "weapons that commanders say could be useful": drop the relativizer
         content_idx -= {i for i in content_idx if doc[i].tag_ in ("WDT", "WP") or (doc[i].lower_ == "that" and doc[i].dep_ in SUBJECT_DEPS)}
     # A leading complementizer ("said that ...") stays in the content, as PARC-style corpora
