@@ -1244,4 +1244,4 @@ def test_naming_verbs_report_the_label_given(verb):
 def test_the_listener_s_name_stays_out_of_the_content():
     a = only("Housing spokesman Max Chandler-Mather told ABC Radio National the government's approach "
              'was "failing renters".')
-    assert a.content == "the government's approach was \\"failing renters\\""
+    assert a.content == 'the government\'s approach was "failing renters"'
