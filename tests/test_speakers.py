@@ -231,6 +231,9 @@ def test_a_wire_dateline_is_no_part_of_the_speaker():
     ("Oct 12 (Reuters) - Heineken said on Tuesday it would cut 300 jobs.", "Heineken"),
     ("New Delhi, Mar 4 (PTI) Union Home Minister Amit Shah on Tuesday said the Centre will open 50 labs.",
      "Union Home Minister Amit Shah"),
+    ("SAN FRANCISCO, March 3, 2025 /PRNewswire/ -- Acme Robotics today announced that it raised $220 million.",
+     "Acme Robotics"),
+    ("BOSTON--(BUSINESS WIRE)--Acme Robotics today announced that it raised $220 million.", "Acme Robotics"),
 ])
 def test_a_dateline_in_ordinary_case_with_its_agency_is_no_part_of_the_speaker(text, mention):
     assert saidwhat.analyze(text).attributions[0].speaker.mention.text == mention

@@ -105,6 +105,11 @@ RANGE_DASH = r"(?<=\d)%(?=[-–][$€£¥]?\d)|(?<=%)[-–](?=[$€£¥]?\d)|(?<
 ACRONYM_NORMS = {"WHO": "nato"}
 
 
+# Two hyphens standing for a dash between words or brackets, which spaCy leaves glued to a
+# bracket: "BOSTON--(BUSINESS WIRE)--Acme" gave the tokens "BOSTON--(BUSINESS" and "WIRE)--Acme".
+DOUBLE_HYPHEN = r"(?<=[\w)])--(?=[\w(])"
+
+
 def _adjust_tokenizer(nlp: Language) -> None:
     """Make QUOTATION_DASH a token of its own wherever it stands, as the em dash is, keep
     DOUBLE_MARK one token at either end of a word, and norm the ACRONYM_NORMS."""
@@ -114,7 +119,7 @@ def _adjust_tokenizer(nlp: Language) -> None:
     tokenizer.prefix_search = re.compile(f"^{DOUBLE_MARK}|{tokenizer.prefix_search.__self__.pattern}|^{QUOTATION_DASH}").search
     tokenizer.suffix_search = re.compile(f"{DOUBLE_MARK}$|{tokenizer.suffix_search.__self__.pattern}|{QUOTATION_DASH}$").search
     tokenizer.infix_finditer = re.compile(
-        f"{tokenizer.infix_finditer.__self__.pattern}|{QUOTATION_DASH}|{RANGE_DASH}").finditer
+        f"{tokenizer.infix_finditer.__self__.pattern}|{QUOTATION_DASH}|{RANGE_DASH}|{DOUBLE_HYPHEN}").finditer
 
 
 @lru_cache(maxsize=4)

@@ -11,9 +11,9 @@ import re
 DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’ -]*[A-Z.]"  # the place in capitals: LONDON, DAR ES SALAAM, U.N.
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # its country or state: , New Zealand
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # the day: , March 4
-    r"\s*(?:\([^()\n]{1,40}\))?"  # the agency: (Reuters), (AP)
-    r"\s*(?:--|[-—–―_])\s*"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"  # the day: , March 4 (, 2025)
+    r"\s*(?:\([^()\n]{1,40}\)|/[A-Za-z][\w .-]{1,30}/)?"  # the agency: (Reuters), (AP), /PRNewswire/
+    r"\s*(?:--|[-—–―_])\s*(?:\([A-Z][A-Za-z ]{1,30}\)(?:--|[-—–―_])\s*)?"  # BOSTON--(BUSINESS WIRE)--
     # or a place or day in ordinary case, with the agency: "Philadelphia (AFP) – ", "Dec 29 (Reuters) - "
     r"|^[ \t]*[A-Z][\w.'’]*(?:,?[ \t]+[\w.'’]+){0,4}[ \t]*\([A-Z][\w.]{1,15}\)[ \t]*(?:--|[-—–―_])[ \t]*"
     # or, as Indian and Pakistani agencies write it, place and day with no dash after the agency:
