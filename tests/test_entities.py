@@ -266,3 +266,10 @@ def test_short_country_names_and_states_are_places():
                      "Uttar Pradesh and Maharashtra.")
     assert found["United Arab Emirates"].type == "GPE"
     assert found["Uttar Pradesh"].type == found["Maharashtra"].type == "GPE"
+
+
+def test_a_name_ending_in_a_word_of_organizations_is_no_person():
+    found = entities("Acme Robotics, a maker of warehouse robots, said it raised $220 million. "
+                     "Citizens United said it would appeal.")
+    assert all(found[name].type != "PERSON" for name in ("Acme Robotics", "Citizens United") if name in found)
+    assert "Acme Robotics" in found

@@ -455,3 +455,13 @@ def test_a_speaker_ner_missed_is_a_person_the_article_calls_by_surname():
 def test_an_organization_named_like_a_person_is_not_made_one():
     found = speakers("Right Wing Watch said the pastor had made the remarks on his radio show.")
     assert found[0][1] != "person"
+
+
+def test_the_company_said_after_a_press_release_dateline_is_the_company():
+    text = ("Acme Robotics raises $220 million\n\nSAN FRANCISCO, March 3, 2025 /PRNewswire/ -- Acme Robotics, "
+            "a maker of autonomous warehouse robots, today announced that it has raised $220 million. "
+            '"Warehouses face a labor shortage," said Priya Natarajan, its chief executive. '
+            "The company said in a blog post that it would double its engineering team.")
+    found = speakers(text)
+    assert [(name, kind) for name, kind, _ in found] == [
+        ("Acme Robotics", "organization"), ("Priya Natarajan", "person"), ("Acme Robotics", "organization")]

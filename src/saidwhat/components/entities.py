@@ -90,6 +90,8 @@ def _label(ent: Span) -> str:
         return "NORP"  # "Moldovan President Maia Sandu": the small model tags "Moldovan" a person
     if ent.label_ == "ORG" and _names_a_role_holder(ent):
         return "PERSON"  # "Ukraine's ambassador, Oleksii Makeiev": tagged ORG by the small model
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon.words("organization_name_words"):
+        return "ORG"  # "Acme Robotics", "Janney Capital": a word no name ends in
     return "GPE" if ent.label_ == "LOC" and ent.text.istitle() else ent.label_
 
 

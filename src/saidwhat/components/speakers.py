@@ -559,6 +559,10 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     full = _full_name_written_before(source)
     if full is not None:  # "Arteta told Sky Sports" after "Mikel Arteta's side", a name NER missed
         return ResolvedSpeaker(name=full, kind="person", resolved_by="surname")
+    written = _name_as_written(source)
+    same = next((c for c in doc._.entity_clusters or [] if c.name == written), None)
+    if same is not None:  # a name NER tagged elsewhere in the article but not here
+        return _named(source, same, "mention")
     kind = "person" if _name_with_particle(source) else "other"
     return ResolvedSpeaker(name=_name_as_written(source), kind=kind, resolved_by="mention")
 
