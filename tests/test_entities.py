@@ -273,3 +273,10 @@ def test_a_name_ending_in_a_word_of_organizations_is_no_person():
                      "Citizens United said it would appeal.")
     assert all(found[name].type != "PERSON" for name in ("Acme Robotics", "Citizens United") if name in found)
     assert "Acme Robotics" in found
+
+
+def test_a_scientist_s_or_pollster_s_calling_is_a_title():
+    found = entities("Candice Odgers, a psychologist at the University of California, said the evidence was weak. "
+                     "Democratic pollster Paul Maslin disagreed.")
+    assert found["Candice Odgers"].title == "psychologist at the University of California"
+    assert found["Paul Maslin"].title == "Democratic pollster"
