@@ -28,9 +28,11 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..annotations import AmountMatch, text_of
 
+# Currency signs written before a figure, glued or not (their codes: amount_currency_symbols.txt).
+CURRENCY_SIGNS = "€£¥₹₽₴₩₪₺₦₱"
 # A figure, possibly with a currency symbol or scale suffix glued on ("HK$3", "1.2bn", "10k").
 _FIGURE = re.compile(
-    r"^(?P<cur>[A-Za-z.]{0,4}\$|[€£¥₹₽₴₩₪₺]|Rs\.|Rp\.)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-z]{1,3})?$"
+    r"^(?P<cur>[A-Za-z.]{0,4}\$|[" + CURRENCY_SIGNS + r"]|Rs\.|Rp\.)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-z]{1,3})?$"
 )
 _ORDINAL_FIGURE = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
@@ -104,7 +106,7 @@ def tables() -> _Tables:
         time_units=lexicon.words("amount_time_units"),
         label_words=lexicon.words("amount_label_words"),
         gate_lower=_hashes(["a", "an", "half", *number_words, *scales, *vague, *ordinals, *symbols]),
-        gate_prefix=_hashes([*"0123456789.$€£¥₹₽₴₩₪₺"]),
+        gate_prefix=_hashes([*"0123456789.$", *CURRENCY_SIGNS]),
     )
 
 
