@@ -465,3 +465,9 @@ def test_the_company_said_after_a_press_release_dateline_is_the_company():
     found = speakers(text)
     assert [(name, kind) for name, kind, _ in found] == [
         ("Acme Robotics", "organization"), ("Priya Natarajan", "person"), ("Acme Robotics", "organization")]
+
+
+def test_a_speaker_s_acronym_in_brackets_keeps_its_closing_bracket():
+    a = saidwhat.analyze('The Nigerian National Petroleum Company Limited (NNPC) blamed the shortage on '
+                         '"logistics challenges" at its depots.').attributions[0]
+    assert a.speaker.mention.text == "The Nigerian National Petroleum Company Limited (NNPC)"

@@ -435,7 +435,10 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
               and not (t.is_punct and t.i in (subject.left_edge.i, subject.right_edge.i))]
     if not tokens:
         return None
-    return _trim(doc[tokens[0].i : tokens[-1].i + 1])
+    span = _trim(doc[tokens[0].i : tokens[-1].i + 1])
+    if span is not None and span.end < len(doc) and doc[span.end].text == ")" and _opens_more_than_it_closes(span):
+        span = doc[span.start : span.end + 1]  # "The Nigerian National Petroleum Company Limited (NNPC)"
+    return span
 
 
 def _topic_of_a_headline(prep: Token, verb: Token) -> bool:
