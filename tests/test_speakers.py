@@ -406,7 +406,6 @@ def test_a_person_called_by_the_given_name_resolves_to_the_full_name():
     assert found == [("Tedros Adhanom Ghebreyesus", "person", "given name")]
 
 
-
 def test_a_cue_joined_after_a_comma_to_a_reported_clause_goes_with_the_first_cue():
     found = speakers('The shadow minister, Claire Dunn, said the figures showed the plan was "unravelling", '
                      "and claimed that households would pay more.")

@@ -30,9 +30,15 @@ from ..annotations import AmountMatch, text_of
 
 # Currency signs written before a figure, glued or not (their codes: amount_currency_symbols.txt).
 CURRENCY_SIGNS = "€£¥₹₽₴₩₪₺₦₱"
+# Letter symbols that are written in title case: the rupee's "Rs" (India, Pakistan, Sri Lanka,
+# Nepal: read as INR, the common case) and the rupiah's "Rp"; with their stop they may be glued
+# to a figure ("Rs.500").
+CASED_SYMBOLS = ("Rs", "Rp")
+LETTER_CURRENCY_MARKS = tuple(f"{symbol}." for symbol in CASED_SYMBOLS)
+GLUED_CURRENCY_MARKS = ("$", *LETTER_CURRENCY_MARKS)
 # A figure, possibly with a currency symbol or scale suffix glued on ("HK$3", "1.2bn", "10k").
 _FIGURE = re.compile(
-    r"^(?P<cur>[A-Za-z.]{0,4}\$|[" + CURRENCY_SIGNS + r"]|Rs\.|Rp\.)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-z]{1,3})?$"
+    r"^(?P<cur>[A-Za-z.]{0,4}\$|[" + CURRENCY_SIGNS + r"]|" + "|".join(map(re.escape, LETTER_CURRENCY_MARKS)) + r")?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?P<suf>[A-Za-z]{1,3})?$"
 )
 _ORDINAL_FIGURE = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d$")
@@ -123,15 +129,6 @@ class _Number:
     value: float
     currency: str | None = None  # from a symbol glued to the figure ("HK$3")
     has_figure: bool = False  # written with digits
-
-
-# Letter symbols that are written in title case: the rupee's "Rs" (India, Pakistan, Sri Lanka,
-# Nepal: read as INR, the common case) and the rupiah's "Rp".
-CASED_SYMBOLS = frozenset({"Rs", "Rp"})
-
-
-LETTER_CURRENCY_MARKS = ("Rs.", "Rp.")  # glued to a figure: "Rs.500"
-GLUED_CURRENCY_MARKS = ("$", *LETTER_CURRENCY_MARKS)
 
 
 def _symbol_code(token: Token, t: _Tables) -> str | None:

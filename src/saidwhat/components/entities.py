@@ -33,7 +33,7 @@ HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
 # Legal forms that end a company's name, which later mentions drop.
 LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh",
                             "spa", "oyj", "asa"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places
 # What ends a dateline before the first sentence: "BERLIN (Reuters) - ..."
 DATELINE_ENDS = frozenset({")", "-", "—", "–", ":"})
 # Title words that only modify a title ("state secretary", "press secretary"): as the head of
@@ -283,6 +283,7 @@ def title_after(mention: Span) -> Span | None:
     """An appositive title ("Jake Sullivan, the national security adviser"), up to the clause
     or second role that may follow it ("Dr. Ana Ruiz, a professor at X [and a co-author of the
     study]", "a neurologist at X [who was not involved]")."""
+    titles = lexicon.words("titles")
     for child in mention.root.rights:
         if child.dep_ == "appos" and child.i >= mention.end:
             start, doc = child.left_edge.i, mention.doc
@@ -294,7 +295,6 @@ def title_after(mention: Span) -> Span | None:
                 [t.left_edge.i for t in child.subtree if t.i > child.i and t.dep_ == "relcl"] + \
                 [t.left_edge.i - 1 for t in child.subtree if t.i > child.i and t.dep_ == "appos" and t.pos_ == "NOUN"
                  and doc[t.left_edge.i - 1].text in (",", "--", "—", "–")]  # "of National Nurses United[, a union]"
-            titles = lexicon.words("titles")
             # the first role, else both where only the second is a title ("the trumpeter and
             # artistic director of Jazz at Lincoln Center")
             for end in (min(cut, default=child.right_edge.i + 1), child.right_edge.i + 1):

@@ -522,12 +522,12 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     by_label = _person_by_label(source)
     if by_label is not None:  # "MS. JEAN-PIERRE:" in a transcript
         return _named(source, by_label, "surname")
-    by_surname, by = _person_by_surname(doc, head), "surname"
-    if by_surname is None:
-        by_surname, by = _person_by_given_name(doc, head), "given name"
+    by_name, by = _person_by_surname(doc, head), "surname"
+    if by_name is None:
+        by_name, by = _person_by_given_name(doc, head), "given name"
     # "Farage" alone, or set off from what follows: "Farage, who won his seat in Clacton"
-    if by_surname is not None and (head.i == source.end - 1 or doc[head.i + 1].text == ","):
-        return _named(source, by_surname, by)
+    if by_name is not None and (head.i == source.end - 1 or doc[head.i + 1].text == ","):
+        return _named(source, by_name, by)
     start = head.left_edge.i if head.i >= source.start else source.start
     if possessor is not None:  # "Ukraine's military", "Trump's lawyer": not Ukraine, not Trump
         start = max(start, possessor.right_edge.i + 1)
@@ -564,7 +564,7 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     if same is not None:  # a name NER tagged elsewhere in the article but not here
         return _named(source, same, "mention")
     kind = "person" if _name_with_particle(source) else "other"
-    return ResolvedSpeaker(name=_name_as_written(source), kind=kind, resolved_by="mention")
+    return ResolvedSpeaker(name=written, kind=kind, resolved_by="mention")
 
 
 def _names_a_body_of(source: Span, cluster: EntityCluster) -> bool:
