@@ -124,9 +124,11 @@ def _trigger_lemmas() -> frozenset[str]:
         | {lemma for lemma, _ in lexicon.stance_adjective_preps()}
 
 
-# Cues whose active takes the one accused, urged or told first ("accused them of", "urged him
-# to"): without that object they are passives.
-OBJECT_FIRST_CUES = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "praise", "urge", "tell", "charge"})
+# Cues whose active takes the one accused, urged or told first, then a preposition ("accused
+# them of", "urged him to"): with the preposition right after them they are passives.
+OBJECT_FIRST_CUES = {"accuse": ("of",), "blame": ("for",), "criticise": ("for", "over"), "criticize": ("for", "over"),
+                     "condemn": ("for", "over"), "praise": ("for",), "urge": ("to",), "tell": ("to",),
+                     "charge": ("with", "over")}
 # What one answers without taking a stance: "answered the phone", "answered the door".
 ANSWERED_DEVICES = frozenset({"phone", "telephone", "door", "doorbell", "call", "bell", "knock", "intercom"})
 
@@ -627,10 +629,11 @@ def _passive_without_auxiliary(verb: Token, subject: Token) -> bool:
     active: "Ministers accused of dragging their feet", "Police urged to reopen the case". Only
     verbs whose active takes its object first ("accused them of") qualify, with none after them."""
     doc, after = verb.doc, verb.i + 1
-    if verb.lemma_.lower() not in OBJECT_FIRST_CUES or verb.tag_ not in ("VBD", "VBN") or subject.head != verb \
+    preps = OBJECT_FIRST_CUES.get(verb.lemma_.lower(), ())
+    if not preps or verb.tag_ not in ("VBD", "VBN") or subject.head != verb \
             or after + 1 >= len(doc) or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
         return False
-    return doc[after].lower_ in ("of", "for", "over") or (doc[after].lower_ == "to" and doc[after + 1].pos_ == "VERB")
+    return doc[after].lower_ in preps and (doc[after].lower_ != "to" or doc[after + 1].pos_ == "VERB")
 
 
 def _scene_before_cue(verb: Token, subject: Token | None, heads: list[Token]) -> set[int]:
