@@ -116,6 +116,12 @@ def test_dates_times_ages_and_labels_are_not_amounts(nlp):
     assert found == {}
 
 
+def test_a_capitalized_number_word_in_a_name_is_no_amount(nlp):
+    found = amounts(nlp, "Judge blocks Texas law requiring Ten Commandments in classrooms\n\n"
+                         "Two people objected.")
+    assert list(found) == ["Two people"]
+
+
 def test_amount_offsets_point_into_the_text(nlp):
     text = "Officials said roughly 40 people were hurt and $3 million was stolen."
     doc = nlp(text)

@@ -376,7 +376,12 @@ def _is_label(doc: Doc, num: _Number, t: _Tables) -> bool:
         # "COVID-19", "F-35": a figure glued by a hyphen to a word before it.
         if prev.text in _HYPHENS and not prev.whitespace_ and i > 1 and doc[i - 2].is_alpha and not doc[i - 2].whitespace_:
             return True
-    return num.end < len(doc) and doc[num.end].lower_ in _CLOCK_WORDS
+    if num.end < len(doc) and doc[num.end].lower_ in _CLOCK_WORDS:
+        return True
+    # a capitalized number word in a name: "the Ten Commandments", "the Three Gorges Dam"
+    first, after = doc[i], doc[num.end] if num.end < len(doc) else None
+    return (not num.has_figure and first.is_title and not first.is_sent_start and after is not None
+            and after.is_title and after.pos_ == "PROPN")
 
 
 def _is_age_or_score(doc: Doc, num: _Number) -> bool:
