@@ -280,3 +280,8 @@ def test_a_scientist_s_or_pollster_s_calling_is_a_title():
                      "Democratic pollster Paul Maslin disagreed.")
     assert found["Candice Odgers"].title == "psychologist at the University of California"
     assert found["Paul Maslin"].title == "Democratic pollster"
+
+
+def test_a_match_s_score_is_no_part_of_the_club():
+    found = entities("Manchester City thrashed United 4-0 at the Etihad Stadium on Sunday.")
+    assert "United 4-0" not in found

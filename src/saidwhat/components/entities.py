@@ -33,6 +33,7 @@ HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
 # Legal forms that end a company's name, which later mentions drop.
 LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh",
                             "spa", "oyj", "asa"})
+SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")  # a match's result: "4-0"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places
 # What ends a dateline before the first sentence: "BERLIN (Reuters) - ..."
 DATELINE_ENDS = frozenset({")", "-", "—", "–", ":"})
@@ -119,12 +120,15 @@ def is_demonym(word: str) -> bool:
 
 def _without_quote_marks(ent: Span) -> Span:
     """An entity without the quote marks or line breaks the model took in at its ends: "Donald
-    Trump ''" in copy that writes '' for a closing quote, "West\n\n" at the end of a headline."""
+    Trump ''" in copy that writes '' for a closing quote, "West\n\n" at the end of a headline;
+    nor a match's score after a club: "United 4-0"."""
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].is_quote or ent.doc[start].is_space):
         start += 1
     while end > start and (ent.doc[end - 1].is_quote or ent.doc[end - 1].is_space):
         end -= 1
+    if end - start > 3 and SCORE.fullmatch(ent.doc[end - 3 : end].text):
+        end -= 3
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
 
 
