@@ -470,3 +470,16 @@ def test_a_speaker_s_acronym_in_brackets_keeps_its_closing_bracket():
     a = saidwhat.analyze('The Nigerian National Petroleum Company Limited (NNPC) blamed the shortage on '
                          '"logistics challenges" at its depots.').attributions[0]
     assert a.speaker.mention.text == "The Nigerian National Petroleum Company Limited (NNPC)"
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_and_keep_their_own_cues():
+    text = ("Health chief Maria Costa spoke to reporters on Monday ahead of the assembly.\n\n"
+            "Q: Will the agreement be adopted this week?\n\n"
+            "A: I am confident. The ministers told me they would sign it.\n\n"
+            "Q: How big a blow is the U.S. exit?\n\n"
+            'A: "It is a loss for the world."\n')
+    found = saidwhat.analyze(text).attributions
+    answers = [a for a in found if a.cue.text == ":"]
+    assert [(a.speaker.name, a.speaker.resolved_by) for a in answers] == [("Maria Costa", "interviewee")] * 2
+    assert answers[1].content == "It is a loss for the world."
+    assert any(a.cue.text == "told" for a in found)

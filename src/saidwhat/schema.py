@@ -41,7 +41,7 @@ class Speaker(BaseModel):
         "'Tedros Adhanom Ghebreyesus'), 'possessive', 'title' "
         "('the governor' -> the one person named with that title), 'nominal' ('the agency' -> the "
         "organization just named), 'epithet' ('the Kentucky Republican' -> the person just "
-        "named), 'carry-over'",
+        "named), 'interviewee' (an interview's 'A:' line -> the person the interview is with), 'carry-over'",
     )
 
 

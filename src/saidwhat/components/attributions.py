@@ -1529,14 +1529,19 @@ def find_attributions(doc: Doc) -> Doc:
             found.append(att)
     # a cue inside a quotation ("I think ...") is part of the quoted speaker's words
     found = [a for a in found if a.cue is None or not quote_marks.inside_any(a.cue, quotes)]
+    answers = []  # an interview's answers hold their own cues: what the interviewee reports
     for att in line_cues.find_line_attributions(doc, quotes):
         att.sentence = _sentence_index(sent_starts, att.content[0].start)
-        found.append(att)
-    found.extend(_orphan_quotes(doc, quotes, found, sent_starts))
+        (answers if att.rule == line_cues.ANSWER_RULE else found).append(att)
+    found.extend(_orphan_quotes(doc, quotes, found + answers, sent_starts))
     found = _without_quotes_of_other_content(_one_per_content(_after_dateline(doc, found)))
-    found.sort(key=lambda a: (a.content[0].start, a.cue.start if a.cue is not None else 0))
-    doc._.attributions = _keep_nested_speech(found)
+    found = _keep_nested_speech(sorted(found, key=_text_order)) + answers
+    doc._.attributions = sorted(found, key=_text_order)
     return doc
+
+
+def _text_order(att: AttributionSpan) -> tuple[int, int]:
+    return att.content[0].start, att.cue.start if att.cue is not None else 0
 
 
 def _one_per_content(found: list[AttributionSpan]) -> list[AttributionSpan]:

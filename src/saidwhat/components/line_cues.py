@@ -3,6 +3,8 @@
 - "NAME: content" lines: transcripts ("PENCE: Well, look, ...", also with each paragraph
   opened by a quotation mark that is never closed: '"WALLACE: Let's start ...') and headlines
   ("Pence: Flowers won't be at debate"); the colon is the cue.
+- "A: content" lines after a "Q:" line: an interview's answers, whose speaker is the person
+  the interview is with (speakers.py finds who).
 - A signature after a quote: on a line of its own ("― Sonya Herridge, Phoenix"; the paragraph
   above is the content) or closing the quote's line ('"... our greatest shame." ― Sonya
   Herridge'; the line up to the closing mark is the content). The dash is the cue.
@@ -24,11 +26,17 @@ NAME = rf"{NAME_WORD}(?:\s{NAME_WORD}){{0,4}}"
 # any), a colon, then the content on the same line.
 OPENING_MARKS = "\"“”"
 LABEL_LINE = re.compile(rf"^\s*(?P<mark>[{OPENING_MARKS}])?\s*({NAME})(:)\s+(\S.*?)\s*$")
+# An interview's question and answer lines: "Q: Will it pass?", "A: I am confident."
+QUESTION_LINE = re.compile(r"^\s*Q[:.]\s+\S")
+ANSWER_LINE = re.compile(r"^\s*(A)([:.])\s+(\S.*?)\s*$")
 # A dash, then a capitalized name, then optionally ", who they are".
 DASH = r"([―—–]|--)"
 SIGNATURE_LINE = re.compile(rf"^\s*{DASH}\s*({NAME})\s*(?:[,(].*)?$")
 # A quotation closed on its line, then a dash and the name, maybe a full stop, at the line end.
 SIGNED_QUOTE_LINE = re.compile(rf"^\s*(\S.*[\"”])\s*{DASH}\s*({NAME})\.?\s*(?:[,(].*)?$")
+
+
+ANSWER_RULE = "interview-answer"  # the rule of an answer's attribution
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -65,11 +73,19 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
     text = text_of(doc)
     lines = list(_lines(text))
     out = []
+    asked = False  # a "Q:" line came before: "A:" lines are answers
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        transcript = False
+        transcript, rule = False, "line"
+        asked = asked or QUESTION_LINE.match(line) is not None
         label = LABEL_LINE.match(line)
-        if label and _is_label(label.group(2)) and _says_something(label.group(4)):
+        answer = ANSWER_LINE.match(line) if asked else None
+        if answer:
+            source = _span(doc, start + answer.start(1), start + answer.end(1))
+            cue = _span(doc, start + answer.start(2), start + answer.end(2))
+            content = _span(doc, start + answer.start(3), start + answer.end(3))
+            transcript, rule = True, ANSWER_RULE
+        elif label and _is_label(label.group(2)) and _says_something(label.group(4)):
             source = _span(doc, start + label.start(2), start + label.end(2))
             cue = _span(doc, start + label.start(3), start + label.end(3))
             content = _span(doc, start + label.start(4), start + label.end(4))
@@ -89,12 +105,12 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
             content = _span(doc, *lines[index - 1])
         if source is None or cue is None or content is None:
             continue
-        content_span = content if transcript else quote_marks.widen_to_quote(content, quotes)
+        content_span = content if transcript and not answer else quote_marks.widen_to_quote(content, quotes)
         kind = quote_marks.attribution_type([content_span], quotes)
         if transcript or (label and index > 0 and kind == "indirect"):
             kind = "direct"  # "STUBB: We will not be intimidated." below the headline: a transcript's own words
         out.append(AttributionSpan(
             cue=cue, content=[content_span], source=source, type=kind,
-            sentence=0, rule="line",
+            sentence=0, rule=rule,
         ))
     return out

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon
 from ..annotations import AttributionSpan, EntityCluster, ResolvedSpeaker, text_of
 from .entities import ADDRESS_GENDER, NAME_PARTICLES, cluster_of, in_a_headline, surname_forms, title_of
+from .line_cues import ANSWER_RULE
 
 # Title abbreviations written before names, as the noun a story uses later ("the governor").
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
@@ -611,11 +612,18 @@ def resolve_speakers(doc: Doc) -> Doc:
     """Fill ``speaker`` on every attribution of ``doc._.attributions`` that has a source."""
     context = _Context(doc)
     resolved: dict[tuple[int, int], ResolvedSpeaker] = {}
+    interviewee = None  # who answers an interview's "A:" lines: the person named before the first
     for att in doc._.attributions or []:
         if att.source is None:
             continue
         key = (att.source.start, att.source.end)
-        if key not in resolved:
+        if att.rule == ANSWER_RULE:
+            if interviewee is None:
+                found = context.person_before(att.source.root)
+                interviewee = (replace(found, resolved_by="interviewee") if found is not None
+                               else ResolvedSpeaker(name=None, kind="person", resolved_by=None))
+            resolved[key] = interviewee
+        elif key not in resolved:
             resolved[key] = resolve(att.source, context)
         att.speaker = resolved[key]
         context.remember(att.source.start, att.speaker, att.source.root)
