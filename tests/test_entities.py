@@ -285,3 +285,10 @@ def test_a_scientist_s_or_pollster_s_calling_is_a_title():
 def test_a_match_s_score_is_no_part_of_the_club():
     found = entities("Manchester City thrashed United 4-0 at the Etihad Stadium on Sunday.")
     assert "United 4-0" not in found
+
+
+def test_two_titles_joined_bare_are_one_role():
+    found = entities('"Warehouses are short of staff," said Priya Natarajan, co-founder and CEO of Acme Robotics. '
+                     "Ana Ruiz, a professor at Yale and a co-author of the study, agreed.")
+    assert found["Priya Natarajan"].title == "co-founder and CEO of Acme Robotics"
+    assert found["Ana Ruiz"].title == "professor at Yale"

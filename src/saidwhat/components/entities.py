@@ -295,13 +295,19 @@ def title_after(mention: Span) -> Span | None:
                 start -= 1  # "co-chair": the parse splits the hyphenated word into three appositions
             # a clause may hang deeper, on the place of the role: "a researcher at Brunel
             # University London [who was not involved]"
-            cut = [c.left_edge.i for c in child.rights if c.dep_ in APPOSITIVE_CUT_DEPS] + \
-                [t.left_edge.i for t in child.subtree if t.i > child.i and t.dep_ == "relcl"] + \
+            inner = [t.left_edge.i for t in child.subtree if t.i > child.i and t.dep_ == "relcl"] + \
                 [t.left_edge.i - 1 for t in child.subtree if t.i > child.i and t.dep_ == "appos" and t.pos_ == "NOUN"
                  and doc[t.left_edge.i - 1].text in (",", "--", "—", "–")]  # "of National Nurses United[, a union]"
-            # the first role, else both where only the second is a title ("the trumpeter and
-            # artistic director of Jazz at Lincoln Center")
-            for end in (min(cut, default=child.right_edge.i + 1), child.right_edge.i + 1):
+            cut = [c.left_edge.i for c in child.rights if c.dep_ in APPOSITIVE_CUT_DEPS] + inner
+            full = child.right_edge.i + 1
+            # two titles joined bare are one role ("co-founder and CEO of Acme Robotics"); else the
+            # first role, else both where only the second is a title ("the trumpeter and artistic
+            # director of Jazz at Lincoln Center")
+            ends = [min(cut, default=full), full]
+            if any(c.dep_ == "conj" and c.i == child.i + 2 and doc[child.i + 1].lower_ == "and" and child.lower_ in titles
+                   and c.lower_ in titles for c in child.rights):
+                ends.insert(0, min(inner, default=full))
+            for end in ends:
                 span = doc[start:end]
                 while len(span) and span[0].dep_ in ("det", "punct"):
                     span = span[1:]
