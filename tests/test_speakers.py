@@ -482,4 +482,5 @@ def test_an_interview_s_answers_are_the_interviewee_s_and_keep_their_own_cues():
     answers = [a for a in found if a.cue.text == ":"]
     assert [(a.speaker.name, a.speaker.resolved_by) for a in answers] == [("Maria Costa", "interviewee")] * 2
     assert answers[1].content == "It is a loss for the world."
+    assert [a.type for a in answers] == ["direct", "direct"]
     assert any(a.cue.text == "told" for a in found)

@@ -84,7 +84,7 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
             source = _span(doc, start + answer.start(1), start + answer.end(1))
             cue = _span(doc, start + answer.start(2), start + answer.end(2))
             content = _span(doc, start + answer.start(3), start + answer.end(3))
-            transcript, rule = True, ANSWER_RULE
+            rule = ANSWER_RULE
         elif label and _is_label(label.group(2)) and _says_something(label.group(4)):
             source = _span(doc, start + label.start(2), start + label.end(2))
             cue = _span(doc, start + label.start(3), start + label.end(3))
@@ -105,9 +105,9 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
             content = _span(doc, *lines[index - 1])
         if source is None or cue is None or content is None:
             continue
-        content_span = content if transcript and not answer else quote_marks.widen_to_quote(content, quotes)
+        content_span = content if transcript else quote_marks.widen_to_quote(content, quotes)
         kind = quote_marks.attribution_type([content_span], quotes)
-        if transcript or (label and index > 0 and kind == "indirect"):
+        if transcript or answer or (label and index > 0 and kind == "indirect"):
             kind = "direct"  # "STUBB: We will not be intimidated." below the headline: a transcript's own words
         out.append(AttributionSpan(
             cue=cue, content=[content_span], source=source, type=kind,
