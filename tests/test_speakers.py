@@ -484,3 +484,11 @@ def test_an_interview_s_answers_are_the_interviewee_s_and_keep_their_own_cues():
     assert answers[1].content == "It is a loss for the world."
     assert [a.type for a in answers] == ["direct", "direct"]
     assert any(a.cue.text == "told" for a in found)
+
+
+def test_an_unnamed_source_owned_by_a_pronoun_is_named_after_its_owner():
+    found = speakers("ABUJA — President Bola Tinubu has ordered an investigation into the fuel scarcity, "
+                     "his spokesman said on Monday. The ministry issued new rules. Its spokeswoman said they "
+                     "would take effect in May. His comments drew criticism, critics said.")
+    names = [name for name, _, _ in found]
+    assert "Bola Tinubu's spokesman" in names and "ministry's spokeswoman" in names

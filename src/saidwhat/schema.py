@@ -38,7 +38,7 @@ class Speaker(BaseModel):
     resolved_by: str | None = Field(
         None,
         description="How the name was found: 'mention', 'pronoun', 'surname', 'given name' ('Tedros' -> "
-        "'Tedros Adhanom Ghebreyesus'), 'possessive', 'title' "
+        "'Tedros Adhanom Ghebreyesus'), 'possessive' ('his spokesman' -> 'Bola Tinubu\'s spokesman'), 'title' "
         "('the governor' -> the one person named with that title), 'nominal' ('the agency' -> the "
         "organization just named), 'epithet' ('the Kentucky Republican' -> the person just "
         "named), 'interviewee' (an interview's 'A:' line -> the person the interview is with), 'carry-over'",

@@ -608,6 +608,30 @@ def _name_with_particle(source: Span) -> bool:
         and all(t.is_title or t.lower_ in NAME_PARTICLES for t in words)  # the tagger may call "Hag" a noun
 
 
+def _with_possessor_named(source: Span, speaker: ResolvedSpeaker, context: _Context) -> ResolvedSpeaker:
+    """An unnamed source owned by a pronoun, named after whom the pronoun stands for: "his
+    spokesman" after "President Bola Tinubu" is "Bola Tinubu's spokesman", "its spokeswoman"
+    after "the ministry" the ministry's. Only a source that speaks for itself (a title, a group,
+    an institution) is so named."""
+    words = (speaker.name or "").split(maxsplit=1)
+    if speaker.entity is not None or len(words) < 2 or words[0].lower() not in ("his", "her", "its"):
+        return speaker
+    pronoun = next((t for t in source if t.lower_ == words[0].lower() and t.dep_ == "poss"), None)
+    if pronoun is None or not _names_a_speaker_of_its_own(pronoun.head):
+        return speaker  # not "his comments", "her record"
+    if pronoun.lower_ == "its":
+        owner = context.organization_before(pronoun)
+        name = owner.name if owner is not None else None
+    else:  # else the person named last in the sentence, even in the words reported: "X has ordered ..., his spokesman said"
+        owner = context.person_before(pronoun)
+        named = [(m.start, c) for c in source.doc._.entity_clusters or [] if c.label == "PERSON"
+                 for m in c.mentions if pronoun.sent.start <= m.start < pronoun.i]
+        name = owner.name if owner is not None else (max(named, key=lambda x: x[0])[1].name if named else None)
+    if not name:
+        return speaker
+    return replace(speaker, name=f"{name}'s {words[1]}", resolved_by="possessive")
+
+
 def resolve_speakers(doc: Doc) -> Doc:
     """Fill ``speaker`` on every attribution of ``doc._.attributions`` that has a source."""
     context = _Context(doc)
@@ -624,7 +648,7 @@ def resolve_speakers(doc: Doc) -> Doc:
                                else ResolvedSpeaker(name=None, kind="person", resolved_by=None))
             resolved[key] = interviewee
         elif key not in resolved:
-            resolved[key] = resolve(att.source, context)
+            resolved[key] = _with_possessor_named(att.source, resolve(att.source, context), context)
         att.speaker = resolved[key]
         context.remember(att.source.start, att.speaker, att.source.root)
     return doc
