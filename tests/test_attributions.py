@@ -1245,3 +1245,10 @@ def test_the_listener_s_name_stays_out_of_the_content():
     a = only("Housing spokesman Max Chandler-Mather told ABC Radio National the government's approach "
              'was "failing renters".')
     assert a.content == 'the government\'s approach was "failing renters"'
+
+
+def test_talk_with_each_other_reports_nothing_and_leaves_the_aside_its_clause():
+    found = attributions("Alvarez says the change was immediate. Students talk to each other at lunch again, "
+                         "she says, and fewer of them come to her exhausted.")
+    assert [a.cue.text for a in found] == ["says", "says"]
+    assert found[1].content.startswith("Students talk to each other")

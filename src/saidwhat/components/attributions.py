@@ -137,12 +137,19 @@ def _is_cue_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         lemma = token.lemma_.lower()
         if lemma in _cue_lemmas():
-            return token.lower_ != "according"
+            return token.lower_ != "according" and not _talk_with_each_other(token)
         if lemma in lexicon.words(STANCE_VERBS_FILE):
             return _holder_of_stance(token)
         if lemma in lexicon.words(CRITICISM_VERBS_FILE):
             return _aims_criticism(token)
     return _is_stance_adjective(token)
+
+
+def _talk_with_each_other(verb: Token) -> bool:
+    """'Students talk to each other at lunch': talk between people that reports nothing."""
+    return verb.lemma_.lower() in TIME_AS_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "with") and any(g.lower_ in ("other", "another") for g in c.subtree)
+        for c in verb.children)
 
 
 def _holder_of_stance(verb: Token) -> bool:
