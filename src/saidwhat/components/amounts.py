@@ -177,15 +177,10 @@ def read_number(doc: Doc, i: int, t: _Tables | None = None) -> _Number | None:
     elif (doc[j].lower_ == "half" and j + 2 < n and doc[j + 1].lower_ in ("a", "an")
           and doc[j + 2].lower_ in t.scales):
         current, seen_number, j = 0.5, True, j + 2
-    elif (doc[j].lower_ == "half" and j + 2 < n and doc[j + 1].lower_ in ("a", "an")
-          and doc[j + 2].lower_ in ("percent", "percentage", "point")):
-        return _Number(i, j + 2, 0.5)  # "half a percentage point", "half a point"
-    elif (doc[j].lower_ in ("a", "one") and j + 2 < n and doc[j + 1].lower_ == "quarter"
-          and doc[j + 2].lower_ in ("percent", "percentage", "point")):
-        return _Number(i, j + 2, 0.25)  # "a quarter point", "a quarter percentage point"
-    elif (doc[j].lower_ in ("a", "one") and j + 4 < n and doc[j + 1].lower_ == "quarter" and doc[j + 2].lower_ == "of"
-          and doc[j + 3].lower_ in ("a", "an") and doc[j + 4].lower_ in ("percent", "percentage", "point")):
-        return _Number(i, j + 4, 0.25)  # "a quarter of a percentage point"
+    else:
+        fraction = _fraction_of_a_point(doc, j)
+        if fraction is not None:
+            return fraction
     while j < n:
         tok = doc[j]
         low = tok.lower_
@@ -235,6 +230,22 @@ def read_number(doc: Doc, i: int, t: _Tables | None = None) -> _Number | None:
     if not seen_number:
         return None
     return _Number(i, j, total + current, currency, has_figure)
+
+
+# Fractions of a percentage point, read before the unit word: "half a point", "a quarter
+# percentage point", "a quarter of a percentage point".
+POINT_FRACTIONS = {("half", "a"): 0.5, ("half", "an"): 0.5, ("a", "quarter"): 0.25, ("one", "quarter"): 0.25,
+                   **{(first, "quarter", "of", article): 0.25 for first in ("a", "one") for article in ("a", "an")}}
+POINT_WORDS = ("percent", "percentage", "point")
+
+
+def _fraction_of_a_point(doc: Doc, i: int) -> _Number | None:
+    """The fraction of POINT_FRACTIONS at token ``i`` when a point word follows it."""
+    for words, value in POINT_FRACTIONS.items():
+        end = i + len(words)
+        if end < len(doc) and doc[end].lower_ in POINT_WORDS and tuple(t.lower_ for t in doc[i:end]) == words:
+            return _Number(i, end, value)
+    return None
 
 
 def _national_currencies(currency_words: dict) -> dict[tuple[str, ...], list[tuple[str, str]]]:

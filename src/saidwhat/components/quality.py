@@ -152,6 +152,11 @@ _WORD_AFTER = re.compile(r"\w*")
 _WORD_BEFORE = re.compile(r"[^\s.,;:!?]*$")
 
 
+def _start_of_word_before(text: str, pos: int) -> int:
+    """Where the word that ends at ``pos`` of ``text`` starts (looking back 40 characters)."""
+    return pos - len(_WORD_BEFORE.search(text, max(0, pos - 40), pos).group())
+
+
 def stray_punctuation(doc: Doc, sents=None) -> list[QualityFlagMatch]:
     """Punctuation left over between words ("Brown. ." → flag "Brown. ."); ellipses are not.
 
@@ -166,11 +171,11 @@ def stray_punctuation(doc: Doc, sents=None) -> list[QualityFlagMatch]:
             continue
         if text[m.end():m.end() + 3].lstrip(" \t").startswith("."):
             continue  # the start of an ellipsis: ". . . ."
-        start = m.start() - len(_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group())
+        start = _start_of_word_before(text, m.start())
         flags.append(QualityFlagMatch(text=text[start:m.end()], start=start, end=m.end(),
                                       kind="stray-punctuation", reason=f"stray punctuation {m.group()!r}"))
     for m in _NO_SPACE_AFTER_STOP.finditer(text):
-        start = m.start() - len(_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group())
+        start = _start_of_word_before(text, m.start())
         end = m.end() + len(_WORD_AFTER.match(text, m.end()).group())
         flags.append(QualityFlagMatch(text=text[start:end], start=start, end=end, kind="stray-punctuation",
                                       reason="no space after the end of a sentence"))

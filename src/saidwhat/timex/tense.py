@@ -108,11 +108,14 @@ def _scheduled_present(verb: Token, date: Token) -> bool:
             and verb.lemma_ not in words("cue_verbs"))
 
 
-def _after_the_object(verb: Token, phrase: Token) -> bool:
-    """Whether ``phrase`` (a child of ``verb``) is a prepositional phrase after the verb's
-    object, which it dates: "expected [revenue growth] [in the December quarter]"."""
-    return phrase.dep_ == "prep" and phrase.head.i == verb.i and any(
-        c.dep_ == "dobj" and verb.i < c.i < phrase.i for c in verb.children)
+def _dates_the_object(verb: Token, child: Token | None) -> bool:
+    """Whether the date reaches ``verb`` through ``child`` as part of the verb's object
+    ("expected [growth in December]") or a phrase right after it ("expected [revenue growth]
+    [in the December quarter]")."""
+    if child is None:
+        return False
+    return child.dep_ == "dobj" or (child.dep_ == "prep" and child.head.i == verb.i and any(
+        c.dep_ == "dobj" and verb.i < c.i < child.i for c in verb.children))
 
 
 def direction(doc: Doc, start: int, end: int) -> int:
@@ -122,8 +125,7 @@ def direction(doc: Doc, start: int, end: int) -> int:
         return 0
     tok = span.root
     end_point = False
-    via_object = False  # the date is part of the verb's object: "expected growth in December"
-    last = tok
+    last = None  # the token the walk came up from
     for _ in range(MAX_HOPS):
         if tok.lower_ in PROSPECTIVE:
             return 1
@@ -133,7 +135,7 @@ def direction(doc: Doc, start: int, end: int) -> int:
         if _planned_modifier(tok):
             pass  # "a service planned for Saturday was canceled": the clause decides
         elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
-            if tok.lemma_ in FORECAST_VERBS and not _past_perfect(tok) and (via_object or _after_the_object(tok, last)):
+            if tok.lemma_ in FORECAST_VERBS and not _past_perfect(tok) and _dates_the_object(tok, last):
                 return 1  # "the company expected revenue growth in the December quarter": forecast ahead
             found = verb_direction(tok)
             if found == 0 and _scheduled_present(tok, span.root):
@@ -143,6 +145,5 @@ def direction(doc: Doc, start: int, end: int) -> int:
             return found
         if tok.head.i == tok.i:
             break
-        via_object, last = tok.dep_ == "dobj", tok
-        tok = tok.head
+        last, tok = tok, tok.head
     return 0
