@@ -38,6 +38,20 @@ def test_weekday_in_future_tense_looks_forward(nlp):
     assert one(nlp, "The ministers met on Friday in Prague.", "2024-05-29")[1] == "2024-05-24"
 
 
+def test_a_participle_clause_opening_the_sentence_takes_the_tense_of_its_verb(nlp):
+    # published on a Wednesday: the Thursday just gone, as the clause serves "said"
+    text = "Speaking to reporters on Thursday, the prime minister said the plan was lawful."
+    assert one(nlp, text, "2024-05-29")[1] == "2024-05-23"
+    assert one(nlp, "But asked on Thursday, he said no.", "2024-05-29")[1] == "2024-05-23"
+    # set off after a noun, the participle is a reduced relative: the parse decides nothing
+    text = "Under the terms of the agreement, announced Thursday, holders would receive $42 a share."
+    assert one(nlp, text, "2024-05-29")[1] == "2024-05-30"
+
+
+def test_a_weekday_opening_a_quoted_name_is_no_date(nlp):
+    assert times(nlp, 'In 1992, she tore up a photograph on "Saturday Night Live," a protest.') == [("1992", "1992", "DATE")]
+
+
 def test_headline_infinitive_looks_forward(nlp):
     # the infinitive is the sentence's root: its direction must not be sought above it
     assert one(nlp, "Biden to visit Ohio on Friday", "2024-05-29")[1] == "2024-05-31"

@@ -50,6 +50,10 @@ def keep(c: Candidate, text: str, doc: Doc) -> bool:
         if tok is not None and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i \
                 and tok.head.ent_type_ not in TIME_ENTS:
             return False  # "winter fuel payments", "summer camp": a kind of thing, not a time
+    elif c.rule == "weekday":
+        tok = _token(doc, c.start, c.end)
+        if tok is not None and _opens_a_quoted_name(tok, text[c.start:c.end]):
+            return False  # on "Saturday Night Live"
     elif c.rule in ("unitrel", "dayword"):
         tok = _token(doc, c.start, c.end)
         if tok is not None and _names_a_title(tok, text[c.start:c.end]):
@@ -68,6 +72,14 @@ def _names_a_title(tok, words: str) -> bool:
     before = doc[tok.i - 1]
     return (len(parts) > 1 or before.is_alpha or before.tag_ == "POS"
             or (after < len(doc) and doc[after].lower_ in PROGRAMME_NOUNS))
+
+
+def _opens_a_quoted_name(tok, words: str) -> bool:
+    """Whether ``words`` (starting at token ``tok``) open a quotation mid-sentence and a
+    capitalized word follows them: a show's or a paper's name ("Saturday Night Live")."""
+    doc, after = tok.doc, tok.i + len(words.split())
+    return (tok.i > 0 and doc[tok.i - 1].is_quote and not doc[tok.i - 1].is_sent_start
+            and after < len(doc) and doc[after].is_title and doc[after].ent_type_ not in TIME_ENTS)
 
 
 def _titles_a_name(tok) -> bool:
