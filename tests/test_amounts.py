@@ -193,3 +193,23 @@ def test_points_of_an_index_are_no_rate(nlp):
                                   "She moved to Paris at 17, and she sang."])
 def test_an_age_is_no_amount(nlp, text):
     assert not [a for a in amounts(nlp, text).values() if a.unit == ""]
+
+
+def test_a_change_in_subunits_and_the_level_it_reached_are_two_amounts(nlp):
+    found = amounts(nlp, "Brent crude rose 87 cents to $91.40 a barrel.")
+    assert (found["87 cents"].value, found["87 cents"].value_max) == (0.87, None)
+    assert found["$91.40"].value == 91.4
+
+
+def test_a_range_in_subunits_scales_its_bottom_too(nlp):
+    fare = amounts(nlp, "Bus fares rose 10 to 15 cents.")["10 to 15 cents"]
+    assert (fare.value, fare.value_max, fare.unit) == (0.1, 0.15, "USD")
+
+
+def test_the_figure_of_an_index_name_is_no_amount(nlp):
+    found = amounts(nlp, "The STOXX 600 closed down 0.6% and London's FTSE 100 slipped 0.3%. In Ohio 30 people died.")
+    assert set(found) == {"0.6%", "0.3%", "30 people"}
+
+
+def test_an_age_after_aged_or_a_headline_at_is_no_amount(nlp):
+    assert amounts(nlp, "Singer dies at 56\n\nHer son Shane died last year, aged 17.") == {}

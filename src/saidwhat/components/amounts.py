@@ -396,13 +396,13 @@ def _is_label(doc: Doc, num: _Number, t: _Tables) -> bool:
 
 
 def _is_age_or_score(doc: Doc, num: _Number) -> bool:
-    """Bare figures that are ages ("Biden, 81,", "He was 91.", "died at 91") or scores and
+    """Bare figures that are ages ("Biden, 81,", "He was 91.", "died at 91", "aged 17") or scores and
     ranges ("52-48")."""
     i, j = num.start, num.end
     n = len(doc)
     if 1 < i and j < n and doc[i - 1].text == "," and doc[j].text in (",", ".") and doc[i - 2].pos_ == "PROPN":
         return True
-    if 1 < i and (j == n or doc[j].is_punct) and (doc[i - 1].lower_ == "at" or (
+    if 1 < i and (j == n or doc[j].is_punct or doc[j].is_space) and (doc[i - 1].lower_ in ("at", "aged") or (
             doc[i - 1].lemma_ == "be" and doc[i - 2].lower_ in ("he", "she", "i"))):
         return True
     if j + 1 < n and doc[j].text in _HYPHENS and doc[j + 1].like_num:
@@ -410,6 +410,14 @@ def _is_age_or_score(doc: Doc, num: _Number) -> bool:
     if i > 1 and doc[i - 1].text in _HYPHENS and doc[i - 2].like_num:
         return True
     return False
+
+
+def _ends_a_name(doc: Doc, num: _Number) -> bool:
+    """A bare figure right after a proper noun it belongs to: "the FTSE 100 slipped", "the
+    STOXX 600 closed down", "a Boeing 737"."""
+    i = num.start
+    return i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start \
+        and (doc[i].head.i == i - 1 or doc[i - 1].head.i == i)
 
 
 def _money_or_percent(doc: Doc, num: _Number, currency: str | None, t: _Tables):
@@ -478,7 +486,8 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
     # "between 5.25% and 5.5%" is a range; "rose from 10 to 12 percent" two values
     top = None if before == "from" else _range_top(doc, end if end is not None else num.end, t, in_time, in_name,
                                                    between=before == "between")
-    if top is not None and (end is None or (unit == top[0].unit and kind == top[0].kind)):
+    if top is not None and (end is None or (unit == top[0].unit and kind == top[0].kind)) \
+            and not _in_subunits(doc[end - 1] if end is not None else None, t):
         # "10 to 15 percent", "3-4%", "$10-$12 billion": the bottom takes the top's unit and scale
         high, high_end, scale = top
         if end is None or value == _figure(doc[num.start], t, num.value):
@@ -496,24 +505,31 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
             return None, resume  # a year
         if bound is None and not (token.ent_type_ in _AMOUNT_LABELS and (num.has_figure or value != 1)):
             return None, resume
-        if _is_age_or_score(doc, num):
+        if _is_age_or_score(doc, num) or _ends_a_name(doc, num):
             return None, resume
         end = num.end
     return _make(doc, start, end, value, unit, kind, bound), end
+
+
+def _in_subunits(last: Token | None, t: _Tables) -> bool:
+    """Whether an amount ends in a currency's subunit: "rose 87 cents to $88.89" is a change
+    and the level it reached, not a range (a range writes both ends alike: "10 to 15 cents")."""
+    return last is not None and t.currency_words.get((last.lower_,), ("", 1.0))[1] < 1
 
 
 def _range_top(doc: Doc, j: int, t: _Tables, in_time: list[bool], in_name: list[bool],
                between: bool = False) -> tuple[AmountMatch, int, float] | None:
     """The amount after a range joiner at token ``j`` ("-", "–", "to", or "and" ``between``
     the two), if one follows at once: (that amount, the token after it, the scale it gives the
-    bottom: 1e9 for "$10-$12 billion", else 1)."""
+    bottom: 1e9 for "$10-$12 billion", 0.01 for "10 to 15 cents", else 1)."""
     if j + 1 >= len(doc) or not (doc[j].lower_ in _RANGE_JOINERS or between and doc[j].lower_ == "and"):
         return None
     top, after = _cardinal(doc, j + 1, t, in_time, in_name)
     if top is None or top.value_max is not None or top.start != doc[j + 1].idx:
         return None
     figure = _figure(doc[j + 1 + (_symbol_code(doc[j + 1], t) is not None)], t, top.value)
-    scale = top.value / figure if figure and top.value / figure >= 1000 else 1.0
+    ratio = top.value / figure if figure else 1.0
+    scale = ratio if ratio >= 1000 or ratio < 1 else 1.0  # "$10-$12 billion", "10 to 15 cents"
     return top, after, scale
 
 
