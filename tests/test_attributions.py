@@ -309,6 +309,14 @@ def test_dateline_is_cut_off_the_first_sentence():
     assert a.content == "The plan is dead"
 
 
+def test_a_place_in_capitals_and_a_colon_is_a_dateline_not_a_speaker():
+    a = only("Vote count begins\n\nNEW DELHI: The ruling party was leading in 240 seats, officials said.")
+    assert (a.speaker.name, a.content) == ("officials", "The ruling party was leading in 240 seats")
+    # a speaker's label in a transcript stays one
+    found = attributions("Briefing\n\nTRUMP: We will win.\n\nREPORTER: Will you?\n\nTRUMP: Yes.")
+    assert [a.speaker.mention.text for a in found] == ["TRUMP", "REPORTER", "TRUMP"]
+
+
 def test_the_first_word_after_a_headline_stays_in_its_sentence():
     # without the headline the parse is right; with it, the parser left "Workers" alone
     a = only("Survey links long commutes to poor health\n\nWorkers who commute the longest are more likely "
@@ -1252,3 +1260,35 @@ def test_talk_with_each_other_reports_nothing_and_leaves_the_aside_its_clause():
                          "she says, and fewer of them come to her exhausted.")
     assert [a.cue.text for a in found] == ["says", "says"]
     assert found[1].content.startswith("Students talk to each other")
+
+
+def test_a_statement_a_cue_was_made_in_is_no_second_attribution():
+    a = only('The Plastics Industry Association said in a statement that the study "does not establish causation" '
+             "and that plastics remained safe.")
+    assert (a.cue.text, a.speaker.name) == ("said", "Plastics Industry Association")
+    assert a.content.startswith("that the study")
+
+
+def test_a_statement_reported_by_a_paper_is_the_speakers_not_the_papers():
+    found = attributions('"We announce the passing of our beloved Sinead," the family said in a statement reported '
+                         'by the Irish Times. "Her family and friends are devastated."')
+    assert [(a.cue.text, a.speaker.name) for a in found] == [("said", "family"), ("said", "family")]
+
+
+def test_a_quote_opened_in_the_content_runs_on_over_a_clause_joined_to_its_end():
+    a = only("Meta chief Mark Zuckerberg told employees on Thursday that Apple's device \"could be the vision of the "
+             "future of computing, but it's not the one that I want.\"")
+    assert a.content.endswith("not the one that I want.\"")
+
+
+def test_a_quote_opened_in_the_content_runs_on_into_the_next_sentence():
+    a = only('Chief Justice Ada Lowe wrote that universities have "concluded, wrongly, that identity is not '
+             "challenges bested, skills built, or lessons learned but the color of skin. Our history does not "
+             'tolerate that choice."')
+    assert a.content.endswith('does not tolerate that choice."')
+
+
+def test_a_scene_before_the_cue_is_no_second_content():
+    a = only('In a dissent she read aloud from the bench, Justice Ada Lowe wrote that the decision "rolls back '
+             'decades of precedent."')
+    assert a.content == 'that the decision "rolls back decades of precedent."'

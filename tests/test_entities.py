@@ -42,6 +42,27 @@ def test_a_title_inside_the_name_is_taken_out():
     assert (person.name, person.title) == ("Jerome Powell", "Chair")
 
 
+def test_a_form_of_address_before_the_name_is_no_part_of_the_title():
+    found = entities('Conservative MP Sir Mark Hollins said the bill was "not watertight".')
+    assert found["Mark Hollins"].title == "Conservative MP"
+
+
+def test_a_title_and_a_full_name_tagged_a_building_are_a_person():
+    found = entities("The amendment was introduced late Monday by Councilmember Treva Reid. Reid said it was fair.")
+    assert found["Treva Reid"].type == "PERSON"
+    assert found["Treva Reid"].title == "Councilmember"
+
+
+def test_managing_partner_is_a_title():
+    found = entities("Gene Munster, managing partner at Deepwater Asset Management, said sales would be slow.")
+    assert found["Gene Munster"].title == "managing partner at Deepwater Asset Management"
+
+
+def test_an_alias_is_written_without_a_possessive_ending():
+    found = entities("Prime Minister Narendra Modi's party won. Modi said it was a good day.")
+    assert found["Narendra Modi"].aliases == ["Narendra Modi", "Modi"]
+
+
 def test_a_lone_name_joins_the_one_full_name_that_opens_with_it():
     text = "Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang said China supported all efforts for peace."
     assert saidwhat.analyze(text).attributions[0].speaker.name == "Wang Yi"

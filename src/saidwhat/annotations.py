@@ -82,9 +82,11 @@ class EntityCluster:
 
     @property
     def aliases(self) -> list[str]:
+        """The names as written, without a possessive ending ("Narendra Modi's" is Narendra Modi)."""
         seen: dict[str, None] = {}
         for m in self.mentions:
-            seen.setdefault(m.text, None)
+            written = m[:-1] if len(m) > 1 and m[-1].tag_ == "POS" else m
+            seen.setdefault(written.text, None)
         return list(seen)
 
 

@@ -693,13 +693,23 @@ def _subject_read_as_object(verb: Token, clauses: list[Token]) -> list[Token]:
     return []
 
 
+def _scene_read_as_a_second_clause(clause: Token, verb: Token) -> bool:
+    """An unquoted clause before the cue, where the cue has a that-clause after it: "In a
+    dissent she read aloud from the bench, Justice Sotomayor wrote that ...": the parse made
+    "she read" a second complement, but it sets the scene."""
+    return clause.dep_ == "ccomp" and not any(quote_marks.is_quote(t) for t in clause.subtree) and any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children)
+
+
 def _content_heads(verb: Token) -> list[Token]:
     """The roots of the content: a clause ("said that ..."), else an infinitive ("vowed to
     ..."), else an object ("criticized the plan", "called them 'deplorables'"), else the
     object of a fixed preposition ("called for a ban")."""
     lemma = verb.lemma_.lower()
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS
-             and not (c.i < verb.i and (_is_parenthetical(c) or _introduces(c) or _runs_into_the_next_word(c)))]
+             and not (c.i < verb.i and (_is_parenthetical(c) or _introduces(c) or _runs_into_the_next_word(c)
+                                        or _scene_read_as_a_second_clause(c, verb)))]
     heads = _subject_read_as_object(verb, heads) + heads
     heads = _object_split_by_the_parse(verb, heads)
     if not heads and lemma in lexicon.words("speech_verbs"):
@@ -1123,6 +1133,8 @@ def _sentence_reported(verb: Token) -> Span | None:
 def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int) -> AttributionSpan | None:
     if _writers_imperative(verb):
         return None
+    if verb.dep_ == "acl" and _medium_of_a_cue(verb.head):
+        return None  # "said in a statement reported by the Irish Times": the statement's, not news of it
     subject = _subject(verb)
     previous = _sentence_reported(verb)
     if previous is not None:
@@ -1332,7 +1344,7 @@ def _noun_attribution(doc: Doc, noun: Token, quotes: list[Span], sent_index: int
     owner ("his", "by the senator"), else the subject of the verb it is the object of, is the
     source."""
     clause = _clause_of_noun(noun)
-    if clause is None:
+    if clause is None or _medium_of_a_cue(noun):
         return None
     content_idx = {t.i for t in clause.subtree}
     content_idx -= _trailing_aside(doc, content_idx, quotes)
@@ -1341,6 +1353,13 @@ def _noun_attribution(doc: Doc, noun: Token, quotes: list[Span], sent_index: int
     if source is not None and source[-1].dep_ == "case":  # "the senator's": without the "'s"
         source = _trim(source[:-1])
     return _clause_attribution(doc, doc[noun.i : noun.i + 1], content_idx, source, quotes, sent_index, "noun")
+
+
+def _medium_of_a_cue(noun: Token) -> bool:
+    """"said in a statement that ...": the parse hangs the clause on the noun, but it is what
+    the verb reports (the verb's own attribution takes it)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("in", "with", "through") and prep.head.lemma_.lower() in _cue_lemmas()
 
 
 def _owner_of_noun(noun: Token, clause: Token) -> Token | None:

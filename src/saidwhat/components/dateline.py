@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
+
 DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’ -]*[A-Z.]"  # the place in capitals: LONDON, DAR ES SALAAM, U.N.
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # its country or state: , New Zealand
@@ -21,10 +23,18 @@ DATELINE = re.compile(
     r"|^[ \t]*[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,2},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*\([A-Z]{2,8}\)[ \t]*:?[ \t]+",
     re.MULTILINE,
 )
+# "NEW DELHI: Prime Minister ...", as South Asian papers write it: a known place, once; a
+# transcript's speaker label looks the same ("TRUMP: We will ..."), but names a person
+PLACE_AND_COLON = re.compile(r"^[ \t]*([A-Z][A-Z.'’ -]*[A-Z]):[ \t]+(?=[A-Z])", re.MULTILINE)
 HEAD = 400  # characters at the top of a text where a dateline may stand
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """(start, end) character offsets of the dateline near the head of ``text``, or None."""
     m = DATELINE.search(text, 0, HEAD)
-    return m.span() if m else None
+    if m:
+        return m.span()
+    m = PLACE_AND_COLON.search(text, 0, HEAD)
+    if m and text.count(m.group(1) + ":") == 1 and m.group(1).lower() in lexicon.words("places"):
+        return m.span()
+    return None

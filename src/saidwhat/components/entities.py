@@ -30,6 +30,8 @@ OFFICE_WINDOW = 4
 APPOSITIVE_CUT_DEPS = frozenset({"relcl", "acl", "conj", "cc"})
 # forms of address that are titles too, but say less than a role set off after the name
 HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof"})
+# forms of address that are no part of a role: "Conservative MP [Sir] Bill Cash"
+ADDRESS_FORMS = frozenset({"sir", "dame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"})
 # Legal forms that end a company's name, which later mentions drop.
 LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh",
                             "spa", "oyj", "asa"})
@@ -93,7 +95,19 @@ def _label(ent: Span) -> str:
         return "PERSON"  # "Ukraine's ambassador, Oleksii Makeiev": tagged ORG by the small model
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in lexicon.words("organization_name_words"):
         return "ORG"  # "Acme Robotics", "Janney Capital": a word no name ends in
+    if ent.label_ != "PERSON" and _a_title_and_a_full_name(ent):
+        return "PERSON"  # "Councilmember Treva Reid": the small model tags it a building
     return "GPE" if ent.label_ == "LOC" and ent.text.istitle() else ent.label_
+
+
+def _a_title_and_a_full_name(ent: Span) -> bool:
+    """Whether ``ent`` is a capitalized title and two or three proper nouns, none a word of an
+    organization's name ("Councilmember Treva Reid", not "Senator Hotel Group")."""
+    names = ent[1:]
+    return (ent[0].is_title and ent[0].lower_ in lexicon.words("titles") and 2 <= len(names) <= 3
+            and all(t.pos_ == "PROPN" and t.is_title for t in names)
+            and not any(t.lower_ in lexicon.words("organization_name_words") | lexicon.words("organization_nouns")
+                        for t in names))
 
 
 def _names_a_role_holder(ent: Span) -> bool:
@@ -263,9 +277,12 @@ def title_before(mention: Span) -> Span | None:
         start = min(start, office.left_edge.i)
     while start < mention.start and (doc[start].dep_ in ("det", "poss", "punct") or doc[start].tag_ == "POS"):
         start += 1
-    if start >= mention.start:
+    end = mention.start
+    while end > start and doc[end - 1].lower_ in ADDRESS_FORMS:
+        end -= 1
+    if start >= end:
         return None
-    span = doc[start : mention.start]
+    span = doc[start:end]
     if not any(t.lower_ in lexicon.words("titles") for t in span):
         return None
     return span

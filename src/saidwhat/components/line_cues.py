@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .. import lexicon
 from ..annotations import AttributionSpan, text_of
+from . import dateline
 from . import quotes as quote_marks
 
 NAME_WORD = r"(?:[A-Z][\w.'’\-]*|[A-Z]\.)"
@@ -72,6 +73,7 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
     """Attributions from "NAME: content" lines and "― Name" signature lines, in text order."""
     text = text_of(doc)
     lines = list(_lines(text))
+    filed = dateline.dateline_span(text)  # "NEW DELHI: ..." says where, not who
     out = []
     asked = False  # a "Q:" line came before: "A:" lines are answers
     for index, (start, end) in enumerate(lines):
@@ -85,7 +87,8 @@ def find_line_attributions(doc: Doc, quotes: list[Span]) -> list[AttributionSpan
             cue = _span(doc, start + answer.start(2), start + answer.end(2))
             content = _span(doc, start + answer.start(3), start + answer.end(3))
             rule = ANSWER_RULE
-        elif label and _is_label(label.group(2)) and _says_something(label.group(4)):
+        elif label and _is_label(label.group(2)) and _says_something(label.group(4)) \
+                and (filed is None or not filed[0] <= start + label.start(2) < start + label.end(3) <= filed[1]):
             source = _span(doc, start + label.start(2), start + label.end(2))
             cue = _span(doc, start + label.start(3), start + label.end(3))
             content = _span(doc, start + label.start(4), start + label.end(4))

@@ -197,7 +197,7 @@ def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
             return doc[inner_start:inner_end] if inner_end > inner_start else span
         if q.start >= start and q.start < end < q.end:  # opens inside, closes just after
             tail = doc[end : q.end]
-            if all(t.is_punct for t in tail) or _ends_its_sentence(doc, end):
+            if all(t.is_punct for t in tail) or _ends_its_sentence(doc, end) or _runs_to_its_end(tail):
                 # or goes on past the sentence: 'said the "train has left. I don't want ..."'
                 end = q.end
         if q.start < start < q.end <= end:  # closes inside, opened just before
@@ -205,6 +205,17 @@ def widen_to_quote(span: Span, quotes: list[Span]) -> Span:
             if all(t.is_punct for t in head):
                 start = q.start
     return doc[start:end]
+
+
+def _runs_to_its_end(tail: Span) -> bool:
+    """Whether the rest of a quote, from a comma, runs to the end of the sentence or past it:
+    'told employees that the device "could be the vision of the future, but it's not the one
+    that I want."' (the parse hung the second clause on the cue verb), 'wrote that universities
+    have "concluded, wrongly, that ... not challenges bested, skills built, or lessons learned
+    ... Our history does not tolerate that choice."' (a quote that runs on is the speaker's)."""
+    doc = tail.doc
+    return (len(tail) > 2 and tail[0].text == ","
+            and (tail.end >= len(doc) or _ends_its_sentence(doc, tail.end) or doc[tail.end].sent != tail[0].sent))
 
 
 def _ends_its_sentence(doc: Doc, end: int) -> bool:

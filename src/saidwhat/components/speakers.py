@@ -27,6 +27,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # woman the article has called "she" or "Ms.".
 GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "mr.": "m", "mr": "m",
                 "she": "f", "her": "f", "hers": "f", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+# Kin nouns that tell the gender of the name they stand before: "O'Connor's son Shane".
+KIN_GENDER = {"son": "m", "husband": "m", "father": "m", "brother": "m", "widower": "m", "grandson": "m",
+              "daughter": "f", "wife": "f", "mother": "f", "sister": "f", "widow": "f", "granddaughter": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 ORGANIZATION_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
@@ -61,15 +64,25 @@ OFFICE_DESCRIPTIONS = {"head of state": ("president", "king", "queen", "monarch"
 # "The Ukrainian leader": the one person named before with the title of a head of state or
 # government and the modifiers of the description.
 LEADER_TITLES = OFFICE_DESCRIPTIONS["head of state"] + OFFICE_DESCRIPTIONS["head of government"]
+# Nouns for a person's kin or company: "a friend of Taylor Swift" is not Taylor Swift.
+RELATION_NOUNS = frozenset({"friend", "relative", "colleague", "ally", "associate", "confidant", "wife", "husband",
+                            "son", "daughter", "brother", "sister", "mother", "father", "widow", "cousin",
+                            "neighbor", "neighbour", "classmate", "acquaintance", "partner", "girlfriend", "boyfriend"})
 # Nationalities that sports and foreign copy use for the person quoted last: "the Spaniard said".
 NATIONALITY_NOUNS = frozenset({"spaniard", "italian", "frenchman", "frenchwoman", "briton", "englishman", "scot",
                                "welshman", "irishman", "dutchman", "german", "american", "canadian", "australian",
                                "brazilian", "argentine", "portuguese", "swede", "dane", "norwegian", "finn", "pole",
                                "russian", "ukrainian", "japanese", "korean", "turk", "greek", "belgian", "austrian",
-                               "mexican", "colombian", "nigerian", "israeli", "iranian"})
+                               "mexican", "colombian", "nigerian", "israeli", "iranian", "egyptian", "moroccan",
+                               "algerian", "tunisian", "senegalese", "ghanaian", "ivorian", "cameroonian", "chilean",
+                               "uruguayan", "peruvian", "venezuelan", "ecuadorian", "croat", "serb", "czech",
+                               "slovak", "hungarian", "romanian", "bulgarian", "slovenian", "bosnian", "albanian",
+                               "georgian", "armenian", "chinese", "indian", "pakistani", "saudi", "qatari",
+                               "jamaican", "kenyan", "ethiopian", "icelander", "estonian", "latvian", "lithuanian",
+                               "scotsman", "swiss", "zealander"})
 # Nationalities whose plural looks the same, which the tagger may tag plural ("the Portuguese
 # said"): one person only right after that person spoke.
-SAME_PLURAL_NATIONALITIES = frozenset({"portuguese", "japanese"})
+SAME_PLURAL_NATIONALITIES = frozenset({"portuguese", "japanese", "chinese", "swiss", "senegalese"})
 # A party or calling that news copy uses for the person it has just named: "The Kentucky
 # Republican told reporters" after "Mitch McConnell"; and a nationality.
 EPITHET_NOUNS = frozenset({"republican", "democrat", "independent", "conservative", "liberal", "tory",
@@ -158,6 +171,21 @@ def _person_by_title(source: Span) -> EntityCluster | None:
     return holders[0] if len(holders) == 1 else None
 
 
+def _title_no_one_holds(source: Span) -> bool:
+    """Whether ``source`` is a bare "the prime minister" and no one in the article is given a
+    title with its head word (then it names someone the writer took the reader to know). Not
+    "the Democratic nominee", "the German leader": what they add could not be checked."""
+    head = source.root
+    if source[0].lower_ != "the" or head.i != source.end - 1 or head.tag_ not in ("NN", "NNP") \
+            or head.lower_ not in lexicon.words("titles"):
+        return False
+    titles = lexicon.words("titles")
+    if any(t.lower_ not in titles and (t.dep_ != "compound" or t.pos_ != "NOUN") for t in source[1:-1]):
+        return False
+    return not any(cluster.title and head.lower_ in cluster.title.lower().split()
+                   for cluster in source.doc._.entity_clusters or [] if cluster.label == "PERSON")
+
+
 def _names_a_speaker_of_its_own(head: Token) -> bool:
     """Whether a possessed head noun speaks for itself ("Ukraine's military", "Trump's
     lawyer", "the company's chief executive"), unlike a message ("Blinken's comments")."""
@@ -168,7 +196,8 @@ def _names_a_speaker_of_its_own(head: Token) -> bool:
 def _appositive_name(source: Span) -> EntityCluster | None:
     """The person named in apposition to the head of ``source``: "the spokeswoman, Maria
     Zakharova", or to the person it works for, where the parse hangs the name on the wrong
-    one: "a spokesperson for Gov. Brian Kemp, Garrison Douglas" (one person is not another)."""
+    one: "a spokesperson for Gov. Brian Kemp, Garrison Douglas" (one person is not another), "a
+    spokesman for the president, Andrew Bates"."""
     head = source.root
     for child in head.children:
         cluster = _person_in_apposition(child)
@@ -177,7 +206,8 @@ def _appositive_name(source: Span) -> EntityCluster | None:
     if head.pos_ == "PROPN":
         return None
     for prep in head.children:
-        for employer in (c for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj" and c.ent_type_ == "PERSON"):
+        for employer in (c for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj"
+                         and (c.ent_type_ == "PERSON" or c.pos_ == "NOUN")):
             employer_cluster = cluster_of(source.doc, employer.left_edge.i, employer.i + 1)
             for child in employer.children:
                 cluster = _person_in_apposition(child)
@@ -273,10 +303,13 @@ class _Context:
         for cluster in doc._.entity_clusters or []:
             for m in cluster.mentions:
                 root = m.root.head if m.root.dep_ == "appos" else m.root
+                if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass") and root.head.head.dep_ == "ROOT":
+                    root = root.head  # "Reid's amendment would exempt ... She argued": Reid
                 if root.dep_ in ("nsubj", "nsubjpass") and m.start not in self.content_tokens:
                     self.subjects[cluster.label == "PERSON"].append((m.start, cluster))
-                if m.start > 0 and doc[m.start - 1].lower_ in GENDER_WORDS and cluster.label == "PERSON":
-                    self.gender.setdefault(cluster.name, GENDER_WORDS[doc[m.start - 1].lower_])
+                before = doc[m.start - 1].lower_ if m.start > 0 else ""
+                if cluster.label == "PERSON" and (gender := GENDER_WORDS.get(before) or KIN_GENDER.get(before)):
+                    self.gender.setdefault(cluster.name, gender)
 
     def remember(self, position: int, speaker: ResolvedSpeaker, head: Token | None = None) -> None:
         self.speakers.append((position, speaker))
@@ -299,17 +332,60 @@ class _Context:
         """The latest person who spoke, or was the subject of a main clause, before `token`,
         whose gender, where the article has told it, agrees with the pronoun `token`."""
         floor = self._window_start(token)
-        spoke = [(p, s) for p, s in self.speakers
-                 if floor <= p < token.i and s.kind == "person" and s.name]
-        candidates = sorted(spoke + self._subjects(token, floor, person=True), key=lambda c: -c[0])
         wanted = GENDER_WORDS.get(token.lower_)
+        # an unnamed person counts too ("A former aide testified ... 'They were there,' she
+        # said"), unless a person the pronoun may stand for is named after it, even in its words
+        # ("A campaign aide said that Clinton misspoke ... her claim")
+        named = [m.start for c in self.doc._.entity_clusters or [] if c.label == "PERSON"
+                 and self.gender.get(c.name, wanted) == wanted for m in c.mentions]
+        spoke = [(p, s) for p, s in self.speakers if floor <= p < token.i and s.name and (
+                 s.kind == "person" or s.kind == "unnamed" and not any(self._after_mention(p) < m < token.i for m in named))]
+        candidates = sorted(spoke + self._subjects(token, floor, person=True), key=lambda c: -c[0])
         found = next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
         return found or self._person_just_named(token, wanted)
+
+    def _after_mention(self, position: int) -> int:
+        """The last token of the speaker's mention remembered at ``position``, with what hangs
+        on its head ("A former aide to Sen. Bob Menendez")."""
+        head = self.heads.get(position)
+        return head.right_edge.i if head is not None else position
 
     def speaker_before(self, token: Token, sentences_back: int | None = None) -> ResolvedSpeaker | None:
         """The latest named person who spoke before ``token``, within a pronoun's view or
         ``sentences_back`` sentences back."""
         return self._latest_speaker(token, lambda _, s: s.kind == "person" and bool(s.name), sentences_back)
+
+    def untitled_person_before(self, token: Token) -> ResolvedSpeaker | None:
+        """The person who spoke or was the subject last, in ``token``'s sentence or the one
+        before, if the article gave that person no title and named no other person since;
+        not from inside someone's words ("Manafort told friends that the candidate knew")."""
+        if token.i in self.content_tokens:
+            return None
+        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        spoke = [(p, s) for p, s in self.speakers if floor <= p < token.i and s.kind == "person" and s.name]
+        candidates = spoke + self._subjects(token, floor, person=True)
+        if not candidates:
+            return None
+        position, latest = max(candidates, key=lambda c: c[0])
+        if latest.entity is None or latest.entity.title:
+            return None
+        others = [m for c in self.doc._.entity_clusters or [] if c.label == "PERSON" and c is not latest.entity
+                  for m in c.mentions if position < m.start < token.i]
+        return None if others else latest  # "Maddow tried to press Warren ..., but the senator insisted"
+
+    def titled_subject_since_last_speaker(self, token: Token) -> ResolvedSpeaker | None:
+        """The person introduced with a title as the subject of the sentence before ``token``'s,
+        if no one has spoken since: "Brighton manager Roberto De Zerbi was furious. '...,' the
+        Italian said" (a manager speaks after the match; a scorer named without a title, as in
+        "Pedro Neto equalised", is left to the person who spoke last)."""
+        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        titled = [(p, s) for p, s in self._subjects(token, floor, person=True) if s.title]
+        if not titled:
+            return None
+        position, subject = max(titled, key=lambda c: c[0])
+        if any(position < p < token.i for p, _ in self.speakers):
+            return None
+        return subject
 
     def _latest_speaker(self, token: Token, wanted, sentences_back: int | None = None) -> ResolvedSpeaker | None:
         """The latest speaker remembered before ``token``, within a pronoun's view (or
@@ -469,9 +545,14 @@ def _definite_noun(source: Span) -> bool:
 
 def _end_before_clause(source: Span) -> int:
     """Where a clause that describes a noun after the head begins, or the end of ``source``: a
-    name in it is not the speaker ("a study published Monday in JAMA Neurology", "a memo seen by Reuters")."""
+    name in it is not the speaker ("a study published Monday in JAMA Neurology", "a memo seen by
+    Reuters"); nor is the one a common noun serves or is kin to ("a former aide to Sen. Bob
+    Menendez", "a lawyer for Trump", "a friend of Taylor Swift")."""
     head = source.root
     clauses = [t.left_edge.i for t in source if t.dep_ in ("acl", "relcl") and t.i > head.i]
+    if head.tag_ in ("NN", "NNS"):
+        clauses += [c.i for c in head.rights if c.dep_ == "prep" and c.i == head.i + 1 and c.i < source.end
+                    and (c.lower_ in ("to", "for") or c.lower_ == "of" and head.lemma_.lower() in RELATION_NOUNS)]
     return min(clauses + [source.end])
 
 
@@ -482,7 +563,7 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     if head.lower_ in PERSON_PRONOUNS:
         found = context.person_before(head)
         if found is not None:
-            return ResolvedSpeaker(name=found.name, kind="person", title=found.title, entity=found.entity, resolved_by="pronoun")
+            return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity, resolved_by="pronoun")
         return ResolvedSpeaker(name=None, kind="person", resolved_by=None)
     if head.lower_ in ORGANIZATION_PRONOUNS:
         found = context.organization_before(head)
@@ -515,7 +596,7 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         if head.tag_ == "NNPS":  # "the Portuguese": one person only if one spoke just before
             found = context.speaker_before(head, sentences_back=1)
         elif head.lower_ in NATIONALITY_NOUNS:
-            found = context.speaker_before(head)
+            found = context.titled_subject_since_last_speaker(head) or context.speaker_before(head)
         else:
             found = context.person_before(head)
         if found is not None:
@@ -543,6 +624,9 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     titled = (_person_by_title(source) or _holder_of_office(source)) if cluster is None else None
     if titled is not None:  # "the governor" after "Gov. Gavin Newsom"
         return _named(source, titled, "title")
+    untitled = context.untitled_person_before(head) if cluster is None and _title_no_one_holds(source) else None
+    if untitled is not None:  # "the prime minister said" after "Rishi Sunak has said", untitled
+        return replace(untitled, title=_name_as_written(source), resolved_by="title")
     standing_for = _organization_standing_for(source, context) if cluster is None else None
     if standing_for is not None:  # "The agency said" after "the World Food Programme"
         return _named(source, standing_for, "nominal")
