@@ -213,3 +213,15 @@ def test_the_figure_of_an_index_name_is_no_amount(nlp):
 
 def test_an_age_after_aged_or_a_headline_at_is_no_amount(nlp):
     assert amounts(nlp, "Singer dies at 56\n\nHer son Shane died last year, aged 17.") == {}
+
+
+def test_a_singular_name_hyphenated_to_a_figure_names_a_policy_not_a_count(nlp):
+    assert amounts(nlp, "Washington's one-China policy had not changed.") == {}
+
+
+def test_a_subunit_is_read_without_rounding_error(nlp):
+    assert amounts(nlp, "Earnings beat estimates of 83 cents.")["83 cents"].value == 0.83
+
+
+def test_how_often_a_champion_won_is_no_amount(nlp):
+    assert amounts(nlp, "The 24-time major champion smiled.") == {}

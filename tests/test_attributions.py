@@ -1292,3 +1292,31 @@ def test_a_scene_before_the_cue_is_no_second_content():
     a = only('In a dissent she read aloud from the bench, Justice Ada Lowe wrote that the decision "rolls back '
              'decades of precedent."')
     assert a.content == 'that the decision "rolls back decades of precedent."'
+
+
+def test_what_the_speaker_did_not_elaborate_on_is_the_writers():
+    a = only('Mao said China would take "resolute and forceful measures" to defend its sovereignty but did not '
+             "elaborate.")
+    assert a.content == 'China would take "resolute and forceful measures" to defend its sovereignty'
+
+
+@pytest.mark.parametrize("text", [
+    "Medvedev beat Lowe in the 2021 final to deny him a calendar Grand Slam.",
+    "Lowe beat Daniil Medvedev to claim a record 24th title.",
+    "The flood claimed the lives of 30 people.",
+    "I believe her.",
+])
+def test_a_cue_verb_in_a_sense_that_reports_nothing(text):
+    assert attributions(text) == []
+
+
+def test_the_same_verbs_in_their_reporting_sense_stay_cues():
+    assert only("He denied the allegations.").cue.text == "denied"
+    assert only("Rebels claimed the attack.").cue.text == "claimed"
+
+
+def test_a_cue_the_parse_hung_on_the_root_noun_as_a_participle_keeps_its_subject():
+    a = only("Linda Yaccarino, X's chief executive, posted on the platform that the company was a powerful place "
+             "for brands.")
+    assert (a.cue.text, a.speaker.name, a.content) == ("posted", "Linda Yaccarino",
+                                                        "that the company was a powerful place for brands")

@@ -63,6 +63,29 @@ def test_an_alias_is_written_without_a_possessive_ending():
     assert found["Narendra Modi"].aliases == ["Narendra Modi", "Modi"]
 
 
+def test_a_clocks_time_zone_is_no_organization():
+    found = entities("Last updated 14:32 GMT\n\nThe quake hit at 4:17 a.m. (0117 GMT) when people slept.")
+    assert "GMT" not in found
+
+
+def test_a_us_body_written_with_its_country_joins_the_body():
+    found = entities("The U.S. State Department said the visit was private. A State Department spokesperson agreed.")
+    assert set(found) == {"Department of State"}
+
+
+def test_a_role_set_off_after_a_name_counts_a_hyphenated_word_once():
+    found = entities("Bonnie Glaser, director of the Indo-Pacific program at the German Marshall Fund, said it was "
+                     "ritual. Bob Oravec, a senior forecaster at the Weather Prediction Center, agreed.")
+    assert found["Bonnie Glaser"].title == "director of the Indo-Pacific program at the German Marshall Fund"
+    assert found["Bob Oravec"].title == "senior forecaster at the Weather Prediction Center"
+
+
+def test_a_given_name_tagged_alone_takes_the_surname_tagged_elsewhere():
+    found = entities("Novak Djokovic beat Daniil Medvedev on Sunday. \"It is special,\" Djokovic said.")
+    assert found["Novak Djokovic"].type == "PERSON"
+    assert "Novak" not in found
+
+
 def test_a_lone_name_joins_the_one_full_name_that_opens_with_it():
     text = "Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang said China supported all efforts for peace."
     assert saidwhat.analyze(text).attributions[0].speaker.name == "Wang Yi"

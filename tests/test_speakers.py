@@ -444,6 +444,17 @@ def test_the_owner_of_a_main_clause_subject_is_in_view_of_a_pronoun():
     assert found[-1] == ("Treva Reid", "person", "pronoun")
 
 
+def test_an_organization_in_apposition_to_a_common_noun_speaks():
+    found = speakers("The company, Meridian Health Partners, denied wrongdoing.")
+    assert found[0] == ("Meridian Health Partners", "organization", "mention")
+
+
+def test_they_in_a_relative_clause_is_the_noun_the_clause_describes():
+    found = speakers("The chain faced a lawsuit. Three former employees, who spoke on condition of anonymity because "
+                     "they feared retaliation, described pressure to schedule procedures.")
+    assert found[0][:2] == ("Three former employees", "group")
+
+
 def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
     text = ("Briefing by Press Secretary Dana Whitfield-Ross\n\n"
             "MS. WHITFIELD-ROSS: Good afternoon. The President will travel to Kenya next week.")

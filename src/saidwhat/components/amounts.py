@@ -334,8 +334,14 @@ def _part_of_a_count(doc: Doc, num: _Number, t: _Tables) -> str | None:
 
 
 def _is_plural_count(noun: Token, value: float, t: _Tables) -> bool:
-    """Counts take a plural noun ("2016 election" is a label, "2016 voters" a count)."""
-    return noun.tag_ in ("NNS", "NNPS") or value == 1 or noun.lower_ in t.measure_units
+    """Counts take a plural noun ("2016 election" is a label, "2016 voters" a count); a singular
+    noun hyphenated to the figure names a kind of thing ("the one-China policy", "a two-state
+    solution"), unless it is a unit ("a 7.8-magnitude quake")."""
+    if noun.lower_ in t.measure_units:
+        return True
+    if noun.i > 0 and noun.nbor(-1).text == "-" and not noun.nbor(-1).whitespace_ and noun.tag_ in ("NN", "NNP"):
+        return False
+    return noun.tag_ in ("NNS", "NNPS") or value == 1
 
 
 def _unit_of(noun: Token) -> str:
@@ -470,8 +476,8 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
             and not doc[num.end - 1].whitespace_ and doc[num.end + 1].pos_ == "NOUN":
         # "a 10-point lead": the unit is glued on by a hyphen.
         noun = doc[num.end + 1]
-        if noun.lower_ in t.time_units or noun.lower_.rstrip("s") in t.time_units:
-            return None, num.end + 2
+        if noun.lower_ in t.time_units or noun.lower_.rstrip("s") in t.time_units or noun.lower_ == "time":
+            return None, num.end + 2  # a duration, or how often: "the 24-time champion"
         end, unit = num.end + 2, noun.lower_
         kind = "quantity" if unit in t.measure_units else "count"
     else:
@@ -493,7 +499,7 @@ def _cardinal(doc: Doc, i: int, t: _Tables, in_time: list[bool], in_name: list[b
         if end is None or value == _figure(doc[num.start], t, num.value):
             value *= scale
         found = _make(doc, start, high_end, value, high.unit, high.kind, bound)
-        found.value_max = high.value
+        found.value_max = _as_written(high.value)
         return found, high_end
     if end is None and (partitive := _part_of_a_count(doc, num, t)) is not None:
         unit = partitive  # "25 of 31 drones": 25 drones
@@ -539,6 +545,12 @@ def _figure(token: Token, t: _Tables, default: float) -> float:
     return fig[0] if fig is not None else default
 
 
+def _as_written(value: float) -> float:
+    """``value`` without the binary rounding error a scale leaves: 83 cents is 0.83, not
+    0.8300000000000001."""
+    return float(f"{value:.12g}")
+
+
 def _make(doc: Doc, start: int, end: int, value: float, unit: str, kind: str, bound) -> AmountMatch:
     """Build the AmountMatch, moving `start` left over bound words that belong to the span."""
     approximate, bound_name = False, None
@@ -551,7 +563,7 @@ def _make(doc: Doc, start: int, end: int, value: float, unit: str, kind: str, bo
         if inside:
             start = b_start
     span = doc[start:end]
-    return AmountMatch(text=span.text, start=span.start_char, end=span.end_char, value=value, unit=unit,
+    return AmountMatch(text=span.text, start=span.start_char, end=span.end_char, value=_as_written(value), unit=unit,
                        kind=kind, bound=bound_name, approximate=approximate)
 
 

@@ -137,12 +137,36 @@ def _is_cue_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         lemma = token.lemma_.lower()
         if lemma in _cue_lemmas():
-            return token.lower_ != "according" and not _talk_with_each_other(token)
+            return token.lower_ != "according" and not _talk_with_each_other(token) and not _literal_sense(token)
         if lemma in lexicon.words(STANCE_VERBS_FILE):
             return _holder_of_stance(token)
         if lemma in lexicon.words(CRITICISM_VERBS_FILE):
             return _aims_criticism(token)
     return _is_stance_adjective(token)
+
+
+# Objects that make "claim" win or take, not assert: "to claim a record 24th title", "claimed
+# the lives of 30 people" ("claimed victory" is said as often as won: left a claim).
+PRIZE_NOUNS = frozenset({"title", "gold", "silver", "bronze", "medal", "crown", "trophy", "prize", "seat",
+                         "championship", "place", "spot", "lead", "life", "pole", "share"})
+# Verbs that take a person they trust, not a claim: "I believe her".
+TRUST_VERBS = frozenset({"believe", "trust"})
+PERSONAL_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them"})
+
+
+def _literal_sense(verb: Token) -> bool:
+    """A cue verb in a sense that reports nothing: "claim a title", "deny him a calendar Grand
+    Slam" (withhold from someone), "I believe her" (trust someone)."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "claim":
+        return any(o.lemma_.lower() in PRIZE_NOUNS for o in objects)
+    if lemma == "deny":
+        return any(c.dep_ == "dative" for c in verb.children) and bool(objects)
+    if lemma in TRUST_VERBS:
+        return any(o.lower_ in PERSONAL_PRONOUNS or o.ent_type_ == "PERSON" for o in objects) \
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    return False
 
 
 def _talk_with_each_other(verb: Token) -> bool:
@@ -227,6 +251,8 @@ def _subject(verb: Token) -> Token | None:
             return obj
     if verb.dep_ == "acomp":  # "we are convinced (that) ...": the subject of "are"
         return _subject(verb.head)
+    if _finite_verb_read_as_a_participle(verb):
+        return verb.head  # "Linda Yaccarino, X's chief executive, posted on the platform that ..."
     if _participle_on_a_noun(verb):
         return _participle_holder(verb.head)
     # "X said ... and added ...", "..., adding that ...", "X responded by saying ...": the subject
@@ -272,6 +298,13 @@ def _participle_on_a_noun(verb: Token) -> bool:
     """ "a statement saying ...", "teachers urging him to ...": a present participle after the noun
     it describes."""
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
+
+
+def _finite_verb_read_as_a_participle(verb: Token) -> bool:
+    """A cue the parse hung as a participle on the noun it made the sentence's root, with a
+    that-clause of its own: the sentence's verb, and the noun its subject."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT" and verb.head.i < verb.i
+            and verb.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "ccomp" for c in verb.children))
 
 
 def _participle_holder(noun: Token) -> Token | None:
@@ -613,7 +646,8 @@ def _told_or_talked_about(verb: Token, subject: Token | None) -> bool:
     speeches", "the plant was said to be safe", "the tax was intended to curb ...", "Christie
     said, when asked whether ..."): the source is not named. Verbs whose passive subject holds
     the attitude ("voters are worried that ...") are listed in lexicon/experiencer_verbs.txt."""
-    if subject is None or verb.lemma_.lower() in lexicon.words(EXPERIENCER_VERBS_FILE) or _agent(verb) is not None:
+    if subject is None or verb.lemma_.lower() in lexicon.words(EXPERIENCER_VERBS_FILE) or _agent(verb) is not None \
+            or _finite_verb_read_as_a_participle(verb):
         return False
     if subject.dep_ == "nsubjpass" and subject.head == verb:
         return True
@@ -988,6 +1022,21 @@ def _nested_cue(token: Token, head: Token) -> bool:
     return token.lemma_.lower() in lexicon.words("speech_verbs") or any(c.dep_ in CONTENT_DEPS for c in token.children)
 
 
+# What a speaker "did not" say more of, which the writer tells and the parse joins to the
+# content: "said China would take measures but did not elaborate"
+WITHHOLDING_VERBS = frozenset({"elaborate", "comment", "specify", "explain", "say"})
+
+
+def _declined_to_say_more(token: Token, head: Token) -> bool:
+    """A verb of telling more, negated and joined by "but" with no subject of its own, outside
+    quote marks (an even count of them before it: "but did not elaborate", "but would not say how"): the writer's, not the
+    speaker's. Not a pledge's "will not provide any support", which is the speaker's."""
+    return (token.i != head.i and token.dep_ == "conj" and token.lemma_.lower() in WITHHOLDING_VERBS
+            and any(c.dep_ == "neg" for c in token.children) and not _has_subject(token)
+            and any(token.doc[j].lower_ == "but" for j in _joiners_before(token))
+            and sum(quote_marks.is_quote(t) for t in token.doc[head.left_edge.i : token.i]) % 2 == 0)
+
+
 def _joiners_before(clause: Token) -> list[int]:
     """The ", and" right before a conjoined clause, not a quote mark further back that its
     head also governs ('was "a disaster" ..., and promised')."""
@@ -1180,7 +1229,7 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
         for t in subtree:
             if t.lower_ == "according" and t.i > head.i:  # "..., according to state media": a source of its own
                 excluded.update(range(t.i, t.right_edge.i + 1))
-            elif _nested_cue(t, head):
+            elif _nested_cue(t, head) or _declined_to_say_more(t, head):
                 excluded.update(x.i for x in t.subtree)
                 excluded.update(_joiners_before(t))
     # trailing modifiers of the cue that run on after the content ("said X, depending on ..."),

@@ -35,6 +35,9 @@ ADDRESS_FORMS = frozenset({"sir", "dame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.
 # Legal forms that end a company's name, which later mentions drop.
 LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh",
                             "spa", "oyj", "asa"})
+MAX_TITLE_WORDS = 11  # a role set off after a name: "director of the Indo-Pacific program at the German Marshall Fund"
+US_PREFIXES = ("U.S. ", "US ", "United States ")
+TIME_ZONE = re.compile(r"GMT|UTC|BST|CET|CEST|IST|JST|[ECMP][SD]T")
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")  # a match's result: "4-0"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # entity labels of places
 # What ends a dateline before the first sentence: "BERLIN (Reuters) - ..."
@@ -71,6 +74,22 @@ def _clean(text: str) -> str:
 def _is_a_date(ent: Span) -> bool:
     """A month and a day the model took for a place ("LONDON, Oct 2 (Bloomberg)")."""
     return len(ent) == 2 and ent[0].lower_.rstrip(".") in MONTHS and ent[1].like_num
+
+
+def _us_body(name: str, aliases: dict[str, str]) -> str | None:
+    """The canonical name of a U.S. body written with the country before it: "U.S. State
+    Department" is the Department of State (others' bodies keep their country: "Russian
+    Foreign Ministry")."""
+    for prefix in US_PREFIXES:
+        if name.startswith(prefix) and (bare := name[len(prefix):].lower()) in aliases:
+            return aliases[bare]
+    return None
+
+
+def _is_a_time_zone(ent: Span) -> bool:
+    """"GMT" in "14:32 GMT", "(0117 GMT)": a clock's zone, which the model tags an organization."""
+    return len(ent) == 1 and TIME_ZONE.fullmatch(ent.text) is not None and ent.start > 0 \
+        and any(c.isdigit() for c in ent.doc[ent.start - 1].text)
 
 
 def _in_brackets_of_a_dateline(ent: Span) -> bool:
@@ -330,9 +349,14 @@ def title_after(mention: Span) -> Span | None:
                     span = span[1:]
                 while len(span) and (span[-1].is_punct or span[-1].dep_ == "cc"):
                     span = span[:-1]
-                if len(span) and any(t.lower_ in titles for t in span) and len(span) <= 10:
+                if len(span) and any(t.lower_ in titles for t in span) and _words(span) <= MAX_TITLE_WORDS:
                     return span
     return None
+
+
+def _words(span: Span) -> int:
+    """Words in ``span``, a hyphenated word counted once ("Indo-Pacific")."""
+    return sum(1 for t in span if not (t.text == "-" and not t.whitespace_ and not t.nbor(-1).whitespace_))
 
 
 def title_of(mention: Span) -> Span | None:
@@ -455,6 +479,23 @@ def _names_after_an_office(doc: Doc, taken: frozenset[int]) -> list[Span]:
                 and (end == len(doc) or (doc[end].pos_ != "PROPN" and doc[end].lower_ != "of")):
             found.append(Span(doc, ent.end, end, label="PERSON"))
     return found
+
+
+def _with_surnames_left_off(doc: Doc, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A given name the model tagged alone as something else, then an untagged surname that it
+    tags a person elsewhere in the article: "[Novak] Djokovic beat ..." (ORG) and "Djokovic
+    said" make "Novak Djokovic" a person."""
+    surnames = {ent[-1].text for ent, label in mentions if label == "PERSON"}
+    out = []
+    for ent, label in mentions:
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (label != "PERSON" and len(ent) == 1 and ent[0].pos_ == "PROPN" and ent[0].whitespace_ == " "
+                and after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_type_
+                and after.text in surnames):
+            out.append((Span(doc, ent.start, ent.end + 1, label="PERSON"), "PERSON"))
+        else:
+            out.append((ent, label))
+    return out
 
 
 def _with_names_split_off(mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -649,11 +690,13 @@ def find_entities(doc: Doc) -> Doc:
     aliases = lexicon.aliases()
     respelt = spelling.respellings(doc)
     mentions = [(ent, _label(ent)) for ent in map(_without_quote_marks, doc.ents)
-                if len(ent) and ent.label_ in KEPT_LABELS and not _is_title_part(ent) and not _is_a_date(ent)]
+                if len(ent) and ent.label_ in KEPT_LABELS and not _is_title_part(ent) and not _is_a_date(ent)
+                and not _is_a_time_zone(ent)]
     mentions = [(_without_leading_title(_with_name_prefix(ent, acronyms_only=True)) if label == "PERSON" else
                  _with_name_suffix(_with_name_prefix(ent)) if label == "ORG" else ent, label)
                 for ent, label in mentions if label in KEPT_LABELS]
     mentions = _with_names_split_off(mentions)
+    mentions = _with_surnames_left_off(doc, mentions)
     # NER's tokens, and the proper nouns found by their tag in an array (a Token object per word
     # costs more than the look), for the steps that find what NER missed
     tagged = frozenset(i for ent in doc.ents for i in range(ent.start, ent.end))
@@ -697,7 +740,7 @@ def find_entities(doc: Doc) -> Doc:
         name = _clean(ent.text)
         if not name:
             continue
-        canonical = aliases.get(name.lower(), name)
+        canonical = aliases.get(name.lower()) or _us_body(name, aliases) or name
         if respelt:  # "Charkiv" joins "Kharkiv" where the article uses both
             canonical = " ".join(respelt.get(word, word) for word in canonical.split())
         if label != "PERSON" and (holder := _person_of_particle_surname(name, full_names)) is not None:

@@ -216,6 +216,32 @@ def _appositive_name(source: Span) -> EntityCluster | None:
     return None
 
 
+def _organization_in_apposition(source: Span) -> EntityCluster | None:
+    """The organization named in apposition to a common noun: "The company, Meridian Health
+    Partners, denied wrongdoing"."""
+    head = source.root
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            cluster = cluster_of(child.doc, child.left_edge.i, child.i + 1)
+            if cluster is not None and cluster.label == "ORG":
+                return cluster
+    return None
+
+
+def _noun_its_clause_describes(pronoun: Token) -> Span | None:
+    """The plural noun whose relative clause holds ``pronoun``: "employees" in "Three former
+    employees, who spoke on condition of anonymity because they feared retaliation"."""
+    for ancestor in pronoun.ancestors:
+        if ancestor.dep_ == "relcl":
+            noun = ancestor.head
+            if noun.tag_ in ("NNS", "NNPS"):
+                return noun.doc[noun.left_edge.i : noun.i + 1]
+            return None
+    return None
+
+
 def _person_in_apposition(child: Token) -> EntityCluster | None:
     if child.dep_ != "appos" or child.pos_ != "PROPN":
         return None
@@ -578,13 +604,16 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
         found = resolve(group, context)
         if found.resolved_by is not None and found.resolved_by != "mention":
             return replace(found, resolved_by="nominal")
+    described = _noun_its_clause_describes(head) if head.lower_ in PLURAL_PRONOUNS else None
+    if described is not None:  # "Three former employees, who spoke ... because they feared retaliation"
+        return replace(resolve(described, context), resolved_by="pronoun")
     if head.lower_ in PLURAL_PRONOUNS:
         found = context.group_before(head) or context.group_subject_before(head)
         if found is not None:
             return ResolvedSpeaker(name=found.name, kind=found.kind, title=found.title, entity=found.entity, resolved_by="pronoun")
         return ResolvedSpeaker(name=None, kind="group", resolved_by=None)
-    named = _appositive_name(source)
-    if named is not None:  # "Russia's Foreign Ministry spokeswoman, Maria Zakharova"
+    named = _appositive_name(source) or _organization_in_apposition(source)
+    if named is not None:  # "Russia's Foreign Ministry spokeswoman, Maria Zakharova", "The company, Acme Corp."
         return _named(source, named, "mention")
     possessor = _possessor(source) if head.pos_ != "PROPN" else None  # not "Germany's Scholz"
     if possessor is not None and not _names_a_speaker_of_its_own(head):
