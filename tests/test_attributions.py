@@ -226,6 +226,8 @@ def test_signature_closing_the_quote_line():
     "Results so far\nSmith: 1,769\nJones: 1,501",
     "Interview: Norway's prime minister on oil, fish and the long winter",
     "Talks resumed.\n\nThe Gap Goes On: It was under her watch that the fund was set up.",
+    "FACT FOCUS: Claims about voting fraud are false\n\nCLAIM: Millions of ballots were sent to dead people.\n\n"
+    "THE FACTS: There is no evidence of it.",
 ])
 def test_page_furniture_label_is_not_a_speaker(text):
     assert attributions(text) == []
@@ -1320,3 +1322,16 @@ def test_a_cue_the_parse_hung_on_the_root_noun_as_a_participle_keeps_its_subject
              "for brands.")
     assert (a.cue.text, a.speaker.name, a.content) == ("posted", "Linda Yaccarino",
                                                         "that the company was a powerful place for brands")
+
+
+def test_a_clause_whose_subject_went_before_the_cue_is_the_content():
+    a = only("Countries adopted a deal on Sunday that will provide $300 billion a year to poorer nations by 2035, "
+             "a target developing countries said fell far short of what was needed.")
+    assert (a.speaker.name, a.content) == ("developing countries", "fell far short of what was needed")
+
+
+def test_a_name_before_a_whose_clause_the_parse_read_as_content_is_the_speaker():
+    a = only("Conservative leader Friedrich Merz, whose CDU/CSU bloc leads opinion polls with around 32%, said "
+             'Scholz had left the country "in one of the biggest economic crises of the post-war period."')
+    assert a.speaker.name == "Friedrich Merz"
+    assert a.content.startswith("Scholz had left the country")

@@ -86,6 +86,16 @@ def test_a_given_name_tagged_alone_takes_the_surname_tagged_elsewhere():
     assert "Novak" not in found
 
 
+def test_a_name_with_a_figure_in_it_is_no_person():
+    found = entities("Countries at the COP29 climate summit adopted a deal. John Smith said it was fine.")
+    assert "COP29" not in found and found["John Smith"].type == "PERSON"
+
+
+def test_a_title_naming_a_work_keeps_its_closing_quote_mark():
+    found = entities('"It is crazy," said Jon Meacham, the author of "Destiny and Power," a biography of the president.')
+    assert found["Jon Meacham"].title == 'author of "Destiny and Power,"'
+
+
 def test_a_lone_name_joins_the_one_full_name_that_opens_with_it():
     text = "Chinese Foreign Minister Wang Yi met his Russian counterpart. Wang said China supported all efforts for peace."
     assert saidwhat.analyze(text).attributions[0].speaker.name == "Wang Yi"

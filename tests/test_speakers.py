@@ -455,6 +455,12 @@ def test_they_in_a_relative_clause_is_the_noun_the_clause_describes():
     assert found[0][:2] == ("Three former employees", "group")
 
 
+def test_the_subject_of_what_is_told_according_to_a_source_is_in_view_of_a_pronoun():
+    found = speakers("Ray Ortiz was driving at 90 mph when his truck ran a red light, according to a police "
+                     "complaint. He later said he had only a couple of beers.")
+    assert found[-1] == ("Ray Ortiz", "person", "pronoun")
+
+
 def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
     text = ("Briefing by Press Secretary Dana Whitfield-Ross\n\n"
             "MS. WHITFIELD-ROSS: Good afternoon. The President will travel to Kenya next week.")

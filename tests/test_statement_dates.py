@@ -186,3 +186,12 @@ def test_the_dateline_day_is_not_when_an_unnamed_source_spoke():
 def test_the_date_of_the_document_that_carried_the_words(text, date):
     a = saidwhat.analyze(text, published="2024-11-20").attributions[0]
     assert (a.date, a.date_source) == (date, "sentence")
+
+
+def test_a_clause_joined_with_a_subject_of_its_own_does_not_date_the_cue(nlp):
+    att = dated(nlp, "Napoli rejected a bid on Monday, but sources close to the player said the club had softened "
+                "its stance.", "said", "the club had softened its stance")
+    assert att.date is None
+    # one subject for both verbs: the first verb's day is the statement's
+    att = dated(nlp, "He arrived on Monday and said the club was ready.", "said", "the club was ready")
+    assert att.date == "2024-05-27"

@@ -424,3 +424,8 @@ def test_days_later_do_not_count_on_from_a_bare_year():
     found = {t.text: t.type for t in saidwhat.analyze("It was founded in 2010, and two days later it hired staff.",
                                                       published="2024-12-04").times}
     assert found["two days"] == "DURATION"
+
+
+def test_a_year_before_the_common_era_is_written_bc(nlp):
+    assert one(nlp, "Farming reached Britain about 6,000 years ago.", "2024-08-23")[:2] == \
+        ("about 6,000 years ago", "BC3977")

@@ -225,6 +225,8 @@ def _subject(verb: Token) -> Token | None:
         if name is not None:
             return name  # else maybe after the cue: '"Where will it stop?" asked the driver'
     subjects = outside
+    if not subjects:  # "Friedrich Merz, whose bloc leads the polls, said": the parse made Merz a subject of "leads"
+        subjects = [n for c in verb.children if c.i < verb.i and (n := _speaker_in_a_relative_read_as_a_clause(c))]
     if len(subjects) > 1:  # "VATICAN CITY — Pope Francis ... said": the parse made the dateline a subject too
         subjects = [c for c in subjects if not _in_dateline(c)] or subjects
     if subjects:
@@ -468,6 +470,10 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
     # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders",
     # "COPENHAGEN, Jan 12 (Reuters) - Maersk"
     start = max((t.i + 1 for t in subject.subtree if t.i < subject.i and t.text in DASHES or _in_dateline(t)), default=0)
+    # "a target developing countries said fell short": the noun the clause is about is no speaker
+    start = max([start] + [t.right_edge.i + 1 for t in subject.subtree if t.dep_ == "npadvmod" and t.i < subject.i
+                           and t.pos_ == "NOUN" and verb is not None and any(_subject_taken_before(c) for c in verb.children
+                                                                          if c.dep_ == "ccomp")])
     words = list(subject.subtree)
     name = _name_after_title(subject)
     if name is not None:
@@ -728,12 +734,32 @@ def _subject_read_as_object(verb: Token, clauses: list[Token]) -> list[Token]:
 
 
 def _scene_read_as_a_second_clause(clause: Token, verb: Token) -> bool:
-    """An unquoted clause before the cue, where the cue has a that-clause after it: "In a
-    dissent she read aloud from the bench, Justice Sotomayor wrote that ...": the parse made
-    "she read" a second complement, but it sets the scene."""
+    """An unquoted clause before the cue, where the cue has a clause after it that opens with
+    "that" or lacks its subject: "In a dissent she read aloud from the bench, Justice Sotomayor
+    wrote that ...", "Countries adopted a deal ..., a target developing countries said fell far
+    short": the parse made the clause before a second complement, but it sets the scene."""
     return clause.dep_ == "ccomp" and not any(quote_marks.is_quote(t) for t in clause.subtree) and any(
-        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        c.dep_ == "ccomp" and c.i > verb.i and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                                               or _subject_taken_before(c))
         for c in verb.children)
+
+
+def _speaker_in_a_relative_read_as_a_clause(clause: Token) -> Token | None:
+    """The name before a "whose" clause the parse read as a clause before the cue, with the
+    name as a second subject: "Conservative leader Friedrich Merz, whose CDU/CSU bloc leads the
+    polls, said ..." (Merz and "bloc" both subjects of "leads")."""
+    if clause.dep_ != "ccomp":
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) < 2 or not any(t.tag_ in ("WP$", "WP", "WDT") for t in subjects[1].subtree):
+        return None
+    return subjects[0]
+
+
+def _subject_taken_before(clause: Token) -> bool:
+    """A finite clause with no subject: "a target developing countries said [fell short]"."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"
+                                                            for c in clause.children)
 
 
 def _content_heads(verb: Token) -> list[Token]:
@@ -743,7 +769,8 @@ def _content_heads(verb: Token) -> list[Token]:
     lemma = verb.lemma_.lower()
     heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS
              and not (c.i < verb.i and (_is_parenthetical(c) or _introduces(c) or _runs_into_the_next_word(c)
-                                        or _scene_read_as_a_second_clause(c, verb)))]
+                                        or _scene_read_as_a_second_clause(c, verb)
+                                        or _speaker_in_a_relative_read_as_a_clause(c) is not None))]
     heads = _subject_read_as_object(verb, heads) + heads
     heads = _object_split_by_the_parse(verb, heads)
     if not heads and lemma in lexicon.words("speech_verbs"):

@@ -108,6 +108,8 @@ def _label(ent: Span) -> str:
         return "GPE"
     if _clean(ent.text).lower() in lexicon.words("platforms"):
         return "ORG"  # "formerly Twitter": the small model tags it a person
+    if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text):
+        return "EVENT"  # "COP29", "G20": no one's name has a figure in it
     if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
         return "NORP"  # "Moldovan President Maia Sandu": the small model tags "Moldovan" a person
     if ent.label_ == "ORG" and _names_a_role_holder(ent):
@@ -370,8 +372,8 @@ def title_of(mention: Span) -> Span | None:
 
 def _tidy(title: Span | None) -> Span | None:
     """``title`` without what a dash or closing bracket leaves of a dateline before it ("BERLIN
-    (Reuters) - German Chancellor") and without a bracket it opens but does not close ("leader
-    of the Free Democrats (FDP")."""
+    (Reuters) - German Chancellor"), without a bracket it opens but does not close ("leader
+    of the Free Democrats (FDP"), and with the closing mark of a quoted name it holds."""
     if title is None:
         return None
     cut = [t.i for t in title if t.text in DATELINE_ENDS and (t.text == ")" or t.whitespace_)]  # not "pro-business"
@@ -381,7 +383,10 @@ def _tidy(title: Span | None) -> Span | None:
     end = opened if opened is not None and opened > start else title.end
     while end > start and title.doc[end - 1].is_punct:
         end -= 1
-    tidy = title.doc[start:end]
+    doc = title.doc
+    if sum(t.is_quote for t in doc[start:end]) % 2:  # a work's name the comma cut: "author of ''Destiny and Power,''"
+        end = next((t.i + 1 for t in doc[end : min(end + 3, len(doc))] if t.is_quote), end)
+    tidy = doc[start:end]
     return tidy if any(t.lower_ in lexicon.words("titles") for t in tidy) else None
 
 

@@ -58,10 +58,12 @@ def _is_label(label: str) -> bool:
     """Whether a "Label:" names a speaker: neither its first word nor the whole of it is page
     furniture ("Photo:", "Contributing:", "The Latest:"), and it opens with no article."""
     furniture = lexicon.words("not_speaker_labels")
-    first = label.split()[0]
-    if first in ("The", "A", "An"):
-        return False  # a subheading run in ("The Gap Goes On: It was ..."); a speaker's label is a name
-    return first.lower().strip(".") not in furniture and label.lower() not in furniture
+    words = label.split()
+    if words[0].lower() in ("the", "a", "an"):
+        # a subheading run in ("The Gap Goes On: It was ...", "THE FACTS: ..."); a speaker's label is a name
+        return False
+    return words[0].lower().strip(".") not in furniture and label.lower() not in furniture \
+        and " ".join(words[:2]).lower() not in furniture
 
 
 def _says_something(content: str) -> bool:

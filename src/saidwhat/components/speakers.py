@@ -321,6 +321,10 @@ class _Context:
         self.content_tokens = {
             i for a in doc._.attributions or [] for span in a.content for i in range(span.start, span.end)
         }
+        # what "according to" a source says is told as the story: its subjects are in view
+        sourced = {i for a in doc._.attributions or [] if a.rule == "according-to"
+                   for span in a.content for i in range(span.start, span.end)}
+        said = self.content_tokens - sourced
 
         # subjects of clauses that are not reported content, (start, cluster), by PERSON or not;
         # a name set off after the subject counts ("Her husband, Daniel, nods")
@@ -331,7 +335,7 @@ class _Context:
                 root = m.root.head if m.root.dep_ == "appos" else m.root
                 if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass") and root.head.head.dep_ == "ROOT":
                     root = root.head  # "Reid's amendment would exempt ... She argued": Reid
-                if root.dep_ in ("nsubj", "nsubjpass") and m.start not in self.content_tokens:
+                if root.dep_ in ("nsubj", "nsubjpass") and m.start not in said:
                     self.subjects[cluster.label == "PERSON"].append((m.start, cluster))
                 before = doc[m.start - 1].lower_ if m.start > 0 else ""
                 if cluster.label == "PERSON" and (gender := GENDER_WORDS.get(before) or KIN_GENDER.get(before)):

@@ -55,12 +55,22 @@ def _ancestors(tok: Token) -> set[int]:
     """The clauses above ``tok`` up to the noun a relative clause describes: in "ending a strike
     that had threatened to snarl supply chains" the date of the main clause is not the threat's,
     nor in "published tax returns from 1995 that showed ..." (a participle, as in "sent a letter
-    on Thursday opposing the bill", shares the date of its clause)."""
+    on Thursday opposing the bill", shares the date of its clause); nor past a clause joined
+    by "but" with a subject of its own."""
     out = set()
-    while tok.dep_ != "relcl" and tok.head.i != tok.i:
+    while tok.dep_ != "relcl" and tok.head.i != tok.i and not _clause_of_its_own(tok):
         tok = tok.head
         out.add(tok.i)
     return out
+
+
+def _clause_of_its_own(verb: Token) -> bool:
+    """A verb joined by "but" or "yet" to another, with a subject of its own: "Napoli rejected a
+    bid on Monday, but sources said ...": the first clause's time is not the second's (unlike
+    "He arrived on Monday and said ...", one subject for both; "and" with a second subject
+    often goes on in the same time: "Thursday night was one-sided, and delegates sought ...")."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < verb.i for c in verb.head.children)
 
 
 def day_value(t: TimexMatch) -> str | None:

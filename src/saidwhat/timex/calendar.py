@@ -33,6 +33,12 @@ def day(d: date) -> str:
     return d.isoformat()
 
 
+def year(y: int) -> str:
+    """A year as TIMEX3 writes it: ``2024``, or ``BC3977`` for one before the common era
+    (astronomical year -3976: there is no year 0)."""
+    return f"{y:04d}" if y > 0 else f"BC{1 - y:04d}"
+
+
 def month(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 

@@ -514,7 +514,7 @@ def n_ago(c: Candidate, ctx: Context) -> Value | None:
         return cal.month(*cal.shift_month(ref.year, ref.month, sign * count)), "DATE"
     if letter == "Q":
         return _relative_unit(ref, "quarter", sign * count), "DATE"
-    return f"{ref.year + sign * count:04d}", "DATE"
+    return cal.year(ref.year + sign * count), "DATE"
 
 
 def n_yearago(c: Candidate, ctx: Context) -> Value | None:
