@@ -89,11 +89,24 @@ def test_a_given_name_tagged_alone_takes_the_surname_tagged_elsewhere():
 def test_a_name_with_a_figure_in_it_is_no_person():
     found = entities("Countries at the COP29 climate summit adopted a deal. John Smith said it was fine.")
     assert "COP29" not in found and found["John Smith"].type == "PERSON"
+    assert "AI" not in entities("The company bet on AI. John Smith said AI would change everything.")
 
 
 def test_a_title_naming_a_work_keeps_its_closing_quote_mark():
     found = entities('"It is crazy," said Jon Meacham, the author of "Destiny and Power," a biography of the president.')
     assert found["Jon Meacham"].title == 'author of "Destiny and Power,"'
+    # a possessive's apostrophe is no quote mark to close
+    found = entities('"This is right," said Pete White, founder of the tenants\' group LA CAN. "Show us the keys."')
+    assert found["Pete White"].title == "founder of the tenants' group LA CAN"
+    found = entities("Council member Bob Blumenfield said he supported the goal.")
+    assert found["Bob Blumenfield"].title == "Council member"
+
+
+def test_a_barristers_kc_is_no_surname():
+    found = entities("Prosecutor Nick Johnson KC told the jury that she lied. Johnson said she was guilty. "
+                     "Her defence barrister, Ben Myers KC, had argued that she was a scapegoat.")
+    assert "Johnson" in found["Nick Johnson KC"].aliases
+    assert found["Ben Myers KC"].title == "defence barrister"
 
 
 def test_a_lone_name_joins_the_one_full_name_that_opens_with_it():

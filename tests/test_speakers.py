@@ -461,6 +461,12 @@ def test_the_subject_of_what_is_told_according_to_a_source_is_in_view_of_a_prono
     assert found[-1] == ("Ray Ortiz", "person", "pronoun")
 
 
+def test_the_group_is_not_the_platform_its_statement_was_posted_on():
+    found = speakers("The Rapid Support Forces did not immediately comment. In a statement on Telegram on Friday, "
+                     'the group had accused the army of "targeting civilians" in air strikes.')
+    assert found[-1][:2] == ("Rapid Support Forces", "organization")
+
+
 def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
     text = ("Briefing by Press Secretary Dana Whitfield-Ross\n\n"
             "MS. WHITFIELD-ROSS: Good afternoon. The President will travel to Kenya next week.")

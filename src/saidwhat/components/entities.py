@@ -36,6 +36,8 @@ ADDRESS_FORMS = frozenset({"sir", "dame", "mr", "mr.", "mrs", "mrs.", "ms", "ms.
 LEGAL_SUFFIXES = frozenset({"plc", "inc", "corp", "co", "ltd", "llc", "ag", "sa", "se", "nv", "n.v", "s.a", "gmbh",
                             "spa", "oyj", "asa"})
 MAX_TITLE_WORDS = 11  # a role set off after a name: "director of the Indo-Pacific program at the German Marshall Fund"
+# Common words in capitals that the model tags as names: not entities.
+NOT_NAMES = frozenset({"ai", "gdp", "ceo", "cfo", "covid", "covid-19"})
 US_PREFIXES = ("U.S. ", "US ", "United States ")
 TIME_ZONE = re.compile(r"GMT|UTC|BST|CET|CEST|IST|JST|[ECMP][SD]T")
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")  # a match's result: "4-0"
@@ -54,7 +56,7 @@ ROLE_GENDER = {**dict.fromkeys(("lady", "wife", "daughter", "mother", "sister", 
                **dict.fromkeys(("husband", "son", "father", "brother", "widower", "grandfather", "king",
                                 "prince", "businessman", "congressman"), "m")}
 # Name-internal tokens that do not make a surname: "Lloyd J. Austin III" has surname Austin.
-NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "kc", "qc"}  # and a barrister's "KC"
 # Lowercase particles of family names ("Erik ten Hag", "Ursula von der Leyen"), which throw the
 # NER model off: it stops at them or before them.
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
@@ -108,6 +110,8 @@ def _label(ent: Span) -> str:
         return "GPE"
     if _clean(ent.text).lower() in lexicon.words("platforms"):
         return "ORG"  # "formerly Twitter": the small model tags it a person
+    if _clean(ent.text).lower() in NOT_NAMES:
+        return "MISC"  # "AI", which the small model tags a place
     if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text):
         return "EVENT"  # "COP29", "G20": no one's name has a figure in it
     if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
@@ -384,10 +388,15 @@ def _tidy(title: Span | None) -> Span | None:
     while end > start and title.doc[end - 1].is_punct:
         end -= 1
     doc = title.doc
-    if sum(t.is_quote for t in doc[start:end]) % 2:  # a work's name the comma cut: "author of ''Destiny and Power,''"
-        end = next((t.i + 1 for t in doc[end : min(end + 3, len(doc))] if t.is_quote), end)
+    if sum(_quote_mark(t) for t in doc[start:end]) % 2:  # a work's name the comma cut: "author of ''Destiny and Power,''"
+        end = next((t.i + 1 for t in doc[end : min(end + 3, len(doc))] if _quote_mark(t) and t.i == end + 1), end)
     tidy = doc[start:end]
     return tidy if any(t.lower_ in lexicon.words("titles") for t in tidy) else None
+
+
+def _quote_mark(token: Token) -> bool:
+    """A quotation mark, not the apostrophe of a possessive ("the tenants' group")."""
+    return token.is_quote and token.tag_ != "POS"
 
 
 def title_in_apposition(mention: Span) -> Span | None:

@@ -304,6 +304,14 @@ def _person_by_label(source: Span) -> EntityCluster | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _platform_posted_on(mention: Span) -> bool:
+    """A platform named as where words were posted ("In a statement on Telegram, the group
+    had accused ..."), not as the company it is ("Twitter said")."""
+    root = mention.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("on", "via") \
+        and mention.text.lower() in lexicon.words("platforms")
+
+
 def _is_news_medium(name: str) -> bool:
     """Whether an organization's name is a newspaper's, an agency's or a broadcaster's."""
     lowered = name.lower()
@@ -483,7 +491,8 @@ class _Context:
         """The organizations named from token ``floor`` up to ``token``, outside anyone's
         words, the latest first."""
         named = sorted(((m.start, c) for c in self.doc._.entity_clusters or [] if c.label == "ORG"
-                        for m in c.mentions if floor <= m.start < token.i and m.start not in self.content_tokens),
+                        for m in c.mentions if floor <= m.start < token.i and m.start not in self.content_tokens
+                        and not _platform_posted_on(m)),
                        key=lambda x: -x[0])
         return [c for _, c in named]
 
