@@ -470,10 +470,7 @@ def _source_span(doc: Doc, subject: Token | None, verb: Token | None = None) -> 
     # a dateline the parse hung on the subject is no part of it: "BRUSSELS (AP) — EU leaders",
     # "COPENHAGEN, Jan 12 (Reuters) - Maersk"
     start = max((t.i + 1 for t in subject.subtree if t.i < subject.i and t.text in DASHES or _in_dateline(t)), default=0)
-    # "a target developing countries said fell short": the noun the clause is about is no speaker
-    start = max([start] + [t.right_edge.i + 1 for t in subject.subtree if t.dep_ == "npadvmod" and t.i < subject.i
-                           and t.pos_ == "NOUN" and verb is not None and any(_subject_taken_before(c) for c in verb.children
-                                                                          if c.dep_ == "ccomp")])
+    start = max([start] + [t.right_edge.i + 1 for t in _nouns_the_clause_is_about(subject, verb)])
     words = list(subject.subtree)
     name = _name_after_title(subject)
     if name is not None:
@@ -754,6 +751,14 @@ def _speaker_in_a_relative_read_as_a_clause(clause: Token) -> Token | None:
     if len(subjects) < 2 or not any(t.tag_ in ("WP$", "WP", "WDT") for t in subjects[1].subtree):
         return None
     return subjects[0]
+
+
+def _nouns_the_clause_is_about(subject: Token, verb: Token | None) -> list[Token]:
+    """The noun before a subject whose clause lost its own subject to it: "a target" in "a
+    target developing countries said fell far short" (no speaker)."""
+    if verb is None or not any(c.dep_ == "ccomp" and _subject_taken_before(c) for c in verb.children):
+        return []
+    return [t for t in subject.subtree if t.dep_ == "npadvmod" and t.i < subject.i and t.pos_ == "NOUN"]
 
 
 def _subject_taken_before(clause: Token) -> bool:
@@ -1056,8 +1061,8 @@ WITHHOLDING_VERBS = frozenset({"elaborate", "comment", "specify", "explain", "sa
 
 def _declined_to_say_more(token: Token, head: Token) -> bool:
     """A verb of telling more, negated and joined by "but" with no subject of its own, outside
-    quote marks (an even count of them before it: "but did not elaborate", "but would not say how"): the writer's, not the
-    speaker's. Not a pledge's "will not provide any support", which is the speaker's."""
+    quote marks (an even count of them before it): "but did not elaborate", "but would not say
+    how" are the writer's, not the speaker's. Not a pledge's "will not provide any support"."""
     return (token.i != head.i and token.dep_ == "conj" and token.lemma_.lower() in WITHHOLDING_VERBS
             and any(c.dep_ == "neg" for c in token.children) and not _has_subject(token)
             and any(token.doc[j].lower_ == "but" for j in _joiners_before(token))

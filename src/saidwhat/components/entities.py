@@ -362,7 +362,7 @@ def title_after(mention: Span) -> Span | None:
 
 def _words(span: Span) -> int:
     """Words in ``span``, a hyphenated word counted once ("Indo-Pacific")."""
-    return sum(1 for t in span if not (t.text == "-" and not t.whitespace_ and not t.nbor(-1).whitespace_))
+    return sum(1 for t in span if not (t.text == "-" and t.i > 0 and not t.whitespace_ and not t.nbor(-1).whitespace_))
 
 
 def title_of(mention: Span) -> Span | None:
@@ -388,8 +388,9 @@ def _tidy(title: Span | None) -> Span | None:
     while end > start and title.doc[end - 1].is_punct:
         end -= 1
     doc = title.doc
-    if sum(_quote_mark(t) for t in doc[start:end]) % 2:  # a work's name the comma cut: "author of ''Destiny and Power,''"
-        end = next((t.i + 1 for t in doc[end : min(end + 3, len(doc))] if _quote_mark(t) and t.i == end + 1), end)
+    # a work's name whose closing mark comes after the comma: "author of ''Destiny and Power,''"
+    if sum(_quote_mark(t) for t in doc[start:end]) % 2 and end + 1 < len(doc) and _quote_mark(doc[end + 1]):
+        end += 2
     tidy = doc[start:end]
     return tidy if any(t.lower_ in lexicon.words("titles") for t in tidy) else None
 

@@ -175,11 +175,10 @@ def _title_no_one_holds(source: Span) -> bool:
     """Whether ``source`` is a bare "the prime minister" and no one in the article is given a
     title with its head word (then it names someone the writer took the reader to know). Not
     "the Democratic nominee", "the German leader": what they add could not be checked."""
-    head = source.root
+    head, titles = source.root, lexicon.words("titles")
     if source[0].lower_ != "the" or head.i != source.end - 1 or head.tag_ not in ("NN", "NNP") \
-            or head.lower_ not in lexicon.words("titles"):
+            or head.lower_ not in titles:
         return False
-    titles = lexicon.words("titles")
     if any(t.lower_ not in titles and (t.dep_ != "compound" or t.pos_ != "NOUN") for t in source[1:-1]):
         return False
     return not any(cluster.title and head.lower_ in cluster.title.lower().split()

@@ -92,12 +92,12 @@ def verb_direction(verb: Token) -> int:
         return 1  # "is meeting Friday": a present progressive of an arrangement
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
         return -1  # "a study published Monday": a reduced passive clause tells what was done
-    if _fronted_participle(verb):
+    if _participle_opening_the_sentence(verb):
         return verb_direction(verb.head)  # "Speaking on Thursday, she said": the clause's time is the verb's
     return 0
 
 
-def _fronted_participle(verb: Token) -> bool:
+def _participle_opening_the_sentence(verb: Token) -> bool:
     """A participle clause opening the sentence, "Speaking to reporters on Thursday, she said"
     or "But asked on Friday, he said". One set off after a noun is often a reduced relative
     the parser took for an adverbial ("the agreement, announced Friday, ...")."""
