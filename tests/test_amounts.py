@@ -209,6 +209,8 @@ def test_a_range_in_subunits_scales_its_bottom_too(nlp):
 def test_the_figure_of_an_index_name_is_no_amount(nlp):
     found = amounts(nlp, "The STOXX 600 closed down 0.6% and London's FTSE 100 slipped 0.3%. In Ohio 30 people died.")
     assert set(found) == {"0.6%", "0.3%", "30 people"}
+    found = amounts(nlp, "He was ousted over crashes of the 737 Max that killed 346 people. About 40 Americans were hurt.")
+    assert set(found) == {"346 people", "40 Americans"}
 
 
 def test_an_age_after_aged_or_a_headline_at_is_no_amount(nlp):

@@ -90,6 +90,7 @@ def test_a_name_with_a_figure_in_it_is_no_person():
     found = entities("Countries at the COP29 climate summit adopted a deal. John Smith said it was fine.")
     assert "COP29" not in found and found["John Smith"].type == "PERSON"
     assert "AI" not in entities("The company bet on AI. John Smith said AI would change everything.")
+    assert "Max" not in entities("Boeing's CEO will step down as the 737 Max crisis deepens, Dave Calhoun said.")
 
 
 def test_a_title_naming_a_work_keeps_its_closing_quote_mark():

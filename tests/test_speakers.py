@@ -467,6 +467,11 @@ def test_the_group_is_not_the_platform_its_statement_was_posted_on():
     assert found[-1][:2] == ("Rapid Support Forces", "organization")
 
 
+def test_an_organization_the_tagger_made_a_noun_is_not_its_countrys():
+    found = speakers('Spain\'s weather agency AEMET warned of "extreme danger" in the Seville region.')
+    assert found[0][:2] == ("AEMET", "organization")
+
+
 def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
     text = ("Briefing by Press Secretary Dana Whitfield-Ross\n\n"
             "MS. WHITFIELD-ROSS: Good afternoon. The President will travel to Kenya next week.")

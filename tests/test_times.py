@@ -52,6 +52,11 @@ def test_a_weekday_opening_a_quoted_name_is_no_date(nlp):
     assert times(nlp, 'In 1992, she tore up a photograph on "Saturday Night Live," a protest.') == [("1992", "1992", "DATE")]
 
 
+def test_a_date_for_delivery_lies_ahead(nlp):
+    # published on a Tuesday: the contract's Wednesday is the next one, though the price "rose"
+    assert one(nlp, "French power for Wednesday delivery rose to 490 euros.", "2024-05-28")[1] == "2024-05-29"
+
+
 def test_headline_infinitive_looks_forward(nlp):
     # the infinitive is the sentence's root: its direction must not be sought above it
     assert one(nlp, "Biden to visit Ohio on Friday", "2024-05-29")[1] == "2024-05-31"

@@ -419,11 +419,14 @@ def _is_age_or_score(doc: Doc, num: _Number) -> bool:
 
 
 def _ends_a_name(doc: Doc, num: _Number) -> bool:
-    """A bare figure right after a proper noun it belongs to: "the FTSE 100 slipped", "the
-    STOXX 600 closed down", "a Boeing 737"."""
-    i = num.start
-    return i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start \
+    """A bare figure in a name with a proper noun next to it: "the FTSE 100 slipped", "the
+    STOXX 600 closed down", "a Boeing 737", "the 737 Max" (a model, not 737 of the Max)."""
+    i, j = num.start, num.end
+    before = i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_alpha and not doc[i - 1].is_sent_start \
         and (doc[i].head.i == i - 1 or doc[i - 1].head.i == i)
+    after = j < len(doc) and doc[j].tag_ == "NNP" and doc[j].is_title and doc[j - 1].head.i == j \
+        and doc[j - 1].text.isdigit()  # in figures: "six Orthodox" are six people
+    return before or after
 
 
 def _money_or_percent(doc: Doc, num: _Number, currency: str | None, t: _Tables):

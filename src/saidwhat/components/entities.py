@@ -78,6 +78,13 @@ def _is_a_date(ent: Span) -> bool:
     return len(ent) == 2 and ent[0].lower_.rstrip(".") in MONTHS and ent[1].like_num
 
 
+def _model_name_after_its_number(ent: Span) -> bool:
+    """One word after a figure mid-sentence: "Max" in "the 737 Max" (not "7 John Kasich" in a
+    numbered list)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return len(ent) == 1 and before is not None and before.text.isdigit() and not before.is_sent_start
+
+
 def _us_body(name: str, aliases: dict[str, str]) -> str | None:
     """The canonical name of a U.S. body written with the country before it: "U.S. State
     Department" is the Department of State (others' bodies keep their country: "Russian
@@ -112,8 +119,8 @@ def _label(ent: Span) -> str:
         return "ORG"  # "formerly Twitter": the small model tags it a person
     if _clean(ent.text).lower() in NOT_NAMES:
         return "MISC"  # "AI", which the small model tags a place
-    if ent.label_ == "PERSON" and any(c.isdigit() for c in ent.text):
-        return "EVENT"  # "COP29", "G20": no one's name has a figure in it
+    if ent.label_ == "PERSON" and (any(c.isdigit() for c in ent.text) or _model_name_after_its_number(ent)):
+        return "EVENT"  # "COP29", "G20", the "Max" of "the 737 Max": no one's name has a figure in it
     if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
         return "NORP"  # "Moldovan President Maia Sandu": the small model tags "Moldovan" a person
     if ent.label_ == "ORG" and _names_a_role_holder(ent):

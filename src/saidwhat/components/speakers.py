@@ -627,7 +627,8 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     named = _appositive_name(source) or _organization_in_apposition(source)
     if named is not None:  # "Russia's Foreign Ministry spokeswoman, Maria Zakharova", "The company, Acme Corp."
         return _named(source, named, "mention")
-    possessor = _possessor(source) if head.pos_ != "PROPN" else None  # not "Germany's Scholz"
+    # not "Germany's Scholz", nor "Spain's weather agency AEMET" (the tagger made "AEMET" a noun)
+    possessor = _possessor(source) if head.pos_ != "PROPN" and head.ent_type_ not in ("ORG", "PERSON") else None
     if possessor is not None and not _names_a_speaker_of_its_own(head):
         cluster = cluster_of(doc, possessor.left_edge.i, possessor.right_edge.i + 1) or _person_by_surname(doc, possessor)
         if cluster is not None:

@@ -21,9 +21,9 @@ ARRANGEMENT_VERBS = frozenset({"schedule", "postpone", "reschedule", "plan"})
 FORECAST_VERBS = frozenset({"expect", "forecast", "predict", "project"})
 MAX_HOPS = 8
 # Words between a date and its verb that put the date ahead: "a dividend payable Dec. 15",
-# "a deadline of Friday".
+# "a deadline of Friday", "power for Wednesday delivery rose".
 PROSPECTIVE = frozenset({"payable", "due", "effective", "deadline", "expires", "expiring",
-                         "scheduled", "slated", "upcoming", "next"})
+                         "scheduled", "slated", "upcoming", "next", "delivery"})
 # Prepositions naming an end point: "has given them until Tuesday" reaches past an event that
 # is still in force, so ahead of the report ("has fallen through Oct. 19" is a period: left out).
 END_POINT = frozenset({"until", "till"})
