@@ -1335,3 +1335,9 @@ def test_a_name_before_a_whose_clause_the_parse_read_as_content_is_the_speaker()
              'Scholz had left the country "in one of the biggest economic crises of the post-war period."')
     assert a.speaker.name == "Friedrich Merz"
     assert a.content.startswith("Scholz had left the country")
+
+
+def test_a_content_does_not_end_on_the_conjunction_of_a_clause_that_went_elsewhere():
+    found = attributions("President Yoon lifted martial law as lawmakers voted to reject the decree and thousands of "
+                         "protesters gathered outside parliament.")
+    assert [a.content for a in found if a.cue.text == "voted"] == ["to reject the decree"]

@@ -472,6 +472,15 @@ def test_an_organization_the_tagger_made_a_noun_is_not_its_countrys():
     assert found[0][:2] == ("AEMET", "organization")
 
 
+def test_a_figure_counted_from_a_group_is_the_group_not_a_name_further_in():
+    found = speakers("Within hours, 190 of the 300 members of the National Assembly, including 18 from Yoon Suk "
+                     "Yeol's own People Power Party, voted to demand that the decree be lifted.")
+    assert found[0] == ("190 of the 300 members of the National Assembly", "group", "mention")
+    # one of them named in apposition is that person
+    found = speakers("One of the authors of that 2013 report, Ari Fleischer, said the party would be tested.")
+    assert found[0][:2] == ("Ari Fleischer", "person")
+
+
 def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
     text = ("Briefing by Press Secretary Dana Whitfield-Ross\n\n"
             "MS. WHITFIELD-ROSS: Good afternoon. The President will travel to Kenya next week.")

@@ -573,6 +573,8 @@ def _fragments(doc: Doc, indices: set[int], quotes: list[Span]) -> list[Span]:
     out = []
     for start, end in bounds:
         start, end = _whole_words(doc, start, end)
+        while end > start + 1 and doc[end - 1].dep_ == "cc":
+            end -= 1  # "voted to reject the decree and": the clause it joined went elsewhere
         trimmed = _trim(doc[start:end])
         if trimmed is None or all(t.is_punct or t.is_space for t in trimmed):
             continue

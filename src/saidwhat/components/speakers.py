@@ -575,6 +575,15 @@ def _group_picked_from(source: Span) -> Span | None:
     return group if _definite_noun(group) else None
 
 
+def _counted_from_a_group(source: Span) -> bool:
+    """A figure counted out of a group of people: "190 of the 300 members of the National
+    Assembly" (a name further in, "Yoon's party", is not the speaker)."""
+    head = source.root
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return head.like_num and noun is not None and noun.tag_ == "NNS"
+
+
 def _definite_noun(source: Span) -> bool:
     """"the spokesperson", "the official": a common noun with "the" alone."""
     return len(source) == 2 and source[0].lower_ == "the" and source.root.i == source.end - 1 \
@@ -627,6 +636,8 @@ def resolve(source: Span, context: _Context) -> ResolvedSpeaker:
     named = _appositive_name(source) or _organization_in_apposition(source)
     if named is not None:  # "Russia's Foreign Ministry spokeswoman, Maria Zakharova", "The company, Acme Corp."
         return _named(source, named, "mention")
+    if _counted_from_a_group(source):  # "190 of the 300 members ..., including 18 from Yoon's party"
+        return ResolvedSpeaker(name=_name_as_written(source), kind="group", resolved_by="mention")
     # not "Germany's Scholz", nor "Spain's weather agency AEMET" (the tagger made "AEMET" a noun)
     possessor = _possessor(source) if head.pos_ != "PROPN" and head.ent_type_ not in ("ORG", "PERSON") else None
     if possessor is not None and not _names_a_speaker_of_its_own(head):
