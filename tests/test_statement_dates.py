@@ -195,3 +195,11 @@ def test_a_clause_joined_with_a_subject_of_its_own_does_not_date_the_cue(nlp):
     # one subject for both verbs: the first verb's day is the statement's
     att = dated(nlp, "He arrived on Monday and said the club was ready.", "said", "the club was ready")
     assert att.date == "2024-05-27"
+
+
+def test_a_time_right_after_the_cue_dates_the_cue_though_the_parse_hangs_it_on_the_clause():
+    result = saidwhat.analyze("Prime Minister Ada Lowe said on Monday she would resign as party leader. "
+                              "He said in March the plan would fail.", published="2025-01-08")
+    first, second = result.attributions
+    assert (first.content, first.date, first.date_source) == ("she would resign as party leader", "2025-01-06", "cue")
+    assert (second.date, second.date_source) == ("2024-03", "cue")

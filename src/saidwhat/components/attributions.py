@@ -769,6 +769,17 @@ def _subject_taken_before(clause: Token) -> bool:
                                                             for c in clause.children)
 
 
+def _time_of_the_cue_hung_on_the_clause(verb: Token, clause: Token) -> list[Token]:
+    """A time right after the cue and before the clause's subject, which the parse hung on the
+    clause: "Trudeau said [on Monday] he would resign" (the saying was on Monday)."""
+    if clause.dep_ != "ccomp" or clause.i < verb.i:
+        return []
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    return [c for c in clause.children if c.dep_ in ("prep", "npadvmod") and c.left_edge.i == verb.i + 1
+            and subject is not None and c.right_edge.i < subject.left_edge.i
+            and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
+
+
 def _content_heads(verb: Token) -> list[Token]:
     """The roots of the content: a clause ("said that ..."), else an infinitive ("vowed to
     ..."), else an object ("criticized the plan", "called them 'deplorables'"), else the
@@ -1260,6 +1271,8 @@ def _verb_attribution(doc: Doc, verb: Token, quotes: list[Span], sent_index: int
             excluded -= {t.i for t in subtree}
         if head.dep_ == "advcl" and (preposition := _preposition_of_cue(verb, head)) is not None:
             excluded.add(preposition.i)  # part of the cue
+        for when in _time_of_the_cue_hung_on_the_clause(verb, head):
+            excluded.update(t.i for t in when.subtree)
         for t in subtree:
             if t.lower_ == "according" and t.i > head.i:  # "..., according to state media": a source of its own
                 excluded.update(range(t.i, t.right_edge.i + 1))

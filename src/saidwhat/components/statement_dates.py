@@ -150,7 +150,7 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch], not_
             # quoted words take no modifier from outside the quote marks: the parser hung
             # "on Wednesday" on a quoted verb, the time belongs to the clause around the quote
             verb = governing_verb(verb)
-        if verb is not None and verb.i in cue_ids:
+        if verb is not None and verb.i in cue_ids or _right_after_the_cue(span, att.cue):
             rank = 0, "cue"
         elif verb is None or verb.i in _ancestors(cue_root) or _occasion_of(verb, cue_root) \
                 or _publication_of(verb, att, cue_root):
@@ -164,6 +164,13 @@ def statement_date(doc: Doc, att: AttributionSpan, times: list[TimexMatch], not_
     if best is None:
         return None, None, None
     return best[1], best[2], best[3]
+
+
+def _right_after_the_cue(span: Span, cue: Span) -> bool:
+    """A time that follows the cue at once, with at most its preposition between, before the
+    content: "said on Monday he would resign" (the parse hangs it on "resign")."""
+    between = span.doc[cue.end : span.start]
+    return span.start >= cue.end and len(between) <= 1 and all(t.dep_ == "prep" for t in between)
 
 
 def _speaker_key(att: AttributionSpan):

@@ -131,12 +131,26 @@ def _dates_the_object(verb: Token, child: Token | None) -> bool:
         c.dep_ == "dobj" and verb.i < c.i < child.i for c in verb.children))
 
 
+def _verb_before_a_clause(date: Token) -> Token | None:
+    """The verb right before a date that the parse hung on the clause after it, ahead of that
+    clause's subject: "said [on Monday] he would resign", "said [Monday] the plan would fail"."""
+    first = date.head if date.dep_ == "pobj" and date.head.dep_ == "prep" else date
+    clause = first.head
+    if first.i == 0 or clause.dep_ != "ccomp" or clause.head.i != first.i - 1 or first.left_edge.i != first.i:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return first.doc[first.i - 1] if subject is not None and date.i < subject.left_edge.i else None
+
+
 def direction(doc: Doc, start: int, end: int) -> int:
     """Direction (-1, 0, +1) of the expression at characters [start, end) of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return 0
     tok = span.root
+    cue = _verb_before_a_clause(tok)
+    if cue is not None:  # "said on Monday he would resign": the saying's time, not the resigning's
+        return verb_direction(cue)
     end_point = False
     last = None  # the token the walk came up from
     for _ in range(MAX_HOPS):
