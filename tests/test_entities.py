@@ -91,6 +91,7 @@ def test_a_name_with_a_figure_in_it_is_no_person():
     assert "COP29" not in found and found["John Smith"].type == "PERSON"
     assert "AI" not in entities("The company bet on AI. John Smith said AI would change everything.")
     assert "Max" not in entities("Boeing's CEO will step down as the 737 Max crisis deepens, Dave Calhoun said.")
+    assert "Easter" not in entities("Pope Francis called for a ceasefire in his Easter message on Sunday.")
 
 
 def test_a_title_naming_a_work_keeps_its_closing_quote_mark():

@@ -10,6 +10,7 @@ surname matches exactly one full name of the article.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import re
 import string
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon, spelling
 from ..annotations import EntityCluster, text_of
+from ..timex import lexicon as timex_lexicon
 from ..timex.normalize import MONTHS
 from . import dateline
 
@@ -78,6 +80,12 @@ def _is_a_date(ent: Span) -> bool:
     return len(ent) == 2 and ent[0].lower_.rstrip(".") in MONTHS and ent[1].like_num
 
 
+@lru_cache(maxsize=None)
+def _holidays() -> frozenset[str]:
+    """Holiday names ("easter", "christmas"), from the time lexicon."""
+    return frozenset(timex_lexicon.column("holidays"))
+
+
 def _model_name_after_its_number(ent: Span) -> bool:
     """One word after a figure mid-sentence: "Max" in "the 737 Max" (not "7 John Kasich" in a
     numbered list)."""
@@ -117,8 +125,8 @@ def _label(ent: Span) -> str:
         return "GPE"
     if _clean(ent.text).lower() in lexicon.words("platforms"):
         return "ORG"  # "formerly Twitter": the small model tags it a person
-    if _clean(ent.text).lower() in NOT_NAMES:
-        return "MISC"  # "AI", which the small model tags a place
+    if _clean(ent.text).lower() in NOT_NAMES or _clean(ent.text).lower() in _holidays():
+        return "MISC"  # "AI", which the small model tags a place; "Easter", a day the times step finds
     if ent.label_ == "PERSON" and (any(c.isdigit() for c in ent.text) or _model_name_after_its_number(ent)):
         return "EVENT"  # "COP29", "G20", the "Max" of "the 737 Max": no one's name has a figure in it
     if ent.label_ == "PERSON" and len(ent) == 1 and is_demonym(ent.text):
