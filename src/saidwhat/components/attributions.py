@@ -445,6 +445,11 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
+def _marked_by_that(clause: Token) -> bool:
+    """Whether a clause opens with the conjunction "that" ("said that ...")."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
 def _looks_like_source(token: Token) -> bool:
     return token.pos_ in ("PROPN", "PRON", "NOUN") and token.ent_type_ not in ("DATE", "TIME", "CARDINAL")
 
@@ -738,8 +743,7 @@ def _scene_read_as_a_second_clause(clause: Token, verb: Token) -> bool:
     wrote that ...", "Countries adopted a deal ..., a target developing countries said fell far
     short": the parse made the clause before a second complement, but it sets the scene."""
     return clause.dep_ == "ccomp" and not any(quote_marks.is_quote(t) for t in clause.subtree) and any(
-        c.dep_ == "ccomp" and c.i > verb.i and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                                               or _subject_taken_before(c))
+        c.dep_ == "ccomp" and c.i > verb.i and (_marked_by_that(c) or _subject_taken_before(c))
         for c in verb.children)
 
 
@@ -765,8 +769,8 @@ def _nouns_the_clause_is_about(subject: Token, verb: Token | None) -> list[Token
 
 def _subject_taken_before(clause: Token) -> bool:
     """A finite clause with no subject: "a target developing countries said [fell short]"."""
-    return clause.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"
-                                                            for c in clause.children)
+    return clause.tag_ in ("VBD", "VBZ", "VBP") and not _has_subject(clause) \
+        and not any(c.dep_ == "expl" for c in clause.children)
 
 
 def _time_of_the_cue_hung_on_the_clause(verb: Token, clause: Token) -> list[Token]:
@@ -1105,7 +1109,7 @@ def _as_saying(obj: Token) -> list[Token]:
 
 def _second_that_clause(token: Token) -> bool:
     """A verb conjoined to the cue that opens with "that": "said that X, and that Y"."""
-    return token.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children)
+    return token.dep_ == "conj" and _marked_by_that(token)
 
 
 def _clause_hung_on_a_medium(verb: Token) -> list[Token]:
@@ -1116,7 +1120,7 @@ def _clause_hung_on_a_medium(verb: Token) -> list[Token]:
               for p in prep.children if p.dep_ == "pobj"]
     for noun in nouns:
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")
-                   and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or _opens_with_that(c, noun))]
+                   and (_marked_by_that(c) or _opens_with_that(c, noun))]
         if clauses:
             return clauses
     return []
@@ -1477,7 +1481,7 @@ def _clause_of_noun(noun: Token) -> Token | None:
     lemma = noun.lemma_.lower()
     for child in noun.rights:
         if lemma in lexicon.words(CLAIM_NOUNS_FILE) and child.dep_ in ("acl", "ccomp", "relcl") \
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                and _marked_by_that(child):
             return child
         if lemma in lexicon.words(INTENTION_NOUNS_FILE) and child.dep_ == "acl" and child.i == noun.i + 2 \
                 and noun.nbor(1).lower_ == "to":

@@ -144,10 +144,10 @@ def _a_title_and_a_full_name(ent: Span) -> bool:
     """Whether ``ent`` is a capitalized title and two or three proper nouns, none a word of an
     organization's name ("Councilmember Treva Reid", not "Senator Hotel Group")."""
     names = ent[1:]
+    organization_words = lexicon.words("organization_name_words") | lexicon.words("organization_nouns")
     return (ent[0].is_title and ent[0].lower_ in lexicon.words("titles") and 2 <= len(names) <= 3
             and all(t.pos_ == "PROPN" and t.is_title for t in names)
-            and not any(t.lower_ in lexicon.words("organization_name_words") | lexicon.words("organization_nouns")
-                        for t in names))
+            and not any(t.lower_ in organization_words for t in names))
 
 
 def _names_a_role_holder(ent: Span) -> bool:

@@ -398,7 +398,7 @@ class _Context:
         not from inside someone's words ("Manafort told friends that the candidate knew")."""
         if token.i in self.content_tokens:
             return None
-        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        floor = self._sentence_start(token, 1)
         spoke = [(p, s) for p, s in self.speakers if floor <= p < token.i and s.kind == "person" and s.name]
         candidates = spoke + self._subjects(token, floor, person=True)
         if not candidates:
@@ -415,7 +415,7 @@ class _Context:
         if no one has spoken since: "Brighton manager Roberto De Zerbi was furious. '...,' the
         Italian said" (a manager speaks after the match; a scorer named without a title, as in
         "Pedro Neto equalised", is left to the person who spoke last)."""
-        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        floor = self._sentence_start(token, 1)
         titled = [(p, s) for p, s in self._subjects(token, floor, person=True) if s.title]
         if not titled:
             return None
@@ -430,14 +430,14 @@ class _Context:
         if sentences_back is None:
             floor = self._window_start(token)
         else:
-            floor = self.sents[max(0, self._sentence_index(token) - sentences_back)].start
+            floor = self._sentence_start(token, sentences_back)
         return next((s for p, s in reversed(self.speakers) if floor <= p < token.i and wanted(p, s)), None)
 
     def _person_just_named(self, token: Token, wanted: str | None) -> ResolvedSpeaker | None:
         """The person named last in this sentence or the one before, when no other subject comes
         between: "Asked what comes next, Santos laughs. 'Sleep,' she says." (the parse made
         "laughs" a noun, and "Santos" no subject)."""
-        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        floor = self._sentence_start(token, 1)
         doc = self.doc
         named = [(m.start, m.end, c) for c in doc._.entity_clusters or [] if c.label == "PERSON"
                  for m in c.mentions if floor <= m.start < token.i]
@@ -468,7 +468,7 @@ class _Context:
         sentence or the one before whose name holds the noun ("the party" -> "the Labour
         Party"), else, after a generic noun of NOMINAL_ORGANIZATION_NOUNS, the latest one named
         ("the World Food Programme ... The agency said")."""
-        named = self._organizations_named(self.sents[max(0, self._sentence_index(token) - 1)].start, token)
+        named = self._organizations_named(self._sentence_start(token, 1), token)
         holding = next((c for c in named if noun in c.name.lower().split()), None)
         if holding is not None or noun not in NOMINAL_ORGANIZATION_NOUNS:
             return holding
@@ -502,7 +502,7 @@ class _Context:
         """The group that was the subject of the main clause just before ``token`` (in its
         sentence or the one before), outside anyone's words, named by a noun of
         lexicon/group_nouns.txt: "The researchers pooled data from 57 studies. They found ..."."""
-        floor = self.sents[max(0, self._sentence_index(token) - 1)].start
+        floor = self._sentence_start(token, 1)
         subjects = [t for t in self.doc[floor : token.i] if t.dep_ in ("nsubj", "nsubjpass")
                     and t.head.dep_ == "ROOT" and t.i not in self.content_tokens]
         noun = subjects[-1] if subjects else None  # the latest, not a group behind other subjects
@@ -513,6 +513,10 @@ class _Context:
 
     def _sentence_index(self, token: Token) -> int:
         return next(i for i, s in enumerate(self.sents) if s.start <= token.i < s.end)
+
+    def _sentence_start(self, token: Token, back: int) -> int:
+        """The first token of the sentence ``back`` sentences before ``token``'s."""
+        return self.sents[max(0, self._sentence_index(token) - back)].start
 
     def _window_start(self, token: Token) -> int:
         """Where the pronoun's look back ends: PRONOUN_WINDOW sentences back, not counting a
@@ -565,10 +569,7 @@ def _group_picked_from(source: Span) -> Span | None:
     """"the people" in "one of the people": the group a number or quantifier picks from, where
     it is a noun with "the" alone, which may take up a group described before."""
     head = source.root
-    if not (head.like_num or head.lower_ in QUANTIFIERS):
-        return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    noun = _counted_out_of(head) if head.like_num or head.lower_ in QUANTIFIERS else None
     if noun is None:
         return None
     group = source.doc[noun.left_edge.i : noun.i + 1]
@@ -579,9 +580,15 @@ def _counted_from_a_group(source: Span) -> bool:
     """A figure counted out of a group of people: "190 of the 300 members of the National
     Assembly" (a name further in, "Yoon's party", is not the speaker)."""
     head = source.root
+    noun = _counted_out_of(head) if head.like_num else None
+    return noun is not None and noun.tag_ == "NNS"
+
+
+def _counted_out_of(head: Token) -> Token | None:
+    """The noun after "of" that a number or quantifier counts out of: "people" in "one of the
+    people", "members" in "190 of the 300 members"."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return head.like_num and noun is not None and noun.tag_ == "NNS"
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _definite_noun(source: Span) -> bool:
