@@ -373,13 +373,18 @@ class _Context:
         # an unnamed person counts too ("A former aide testified ... 'They were there,' she
         # said"), unless a person the pronoun may stand for is named after it, even in its words
         # ("A campaign aide said that Clinton misspoke ... her claim")
-        named = [m.start for c in self.doc._.entity_clusters or [] if c.label == "PERSON"
-                 and self.gender.get(c.name, wanted) == wanted for m in c.mentions]
         spoke = [(p, s) for p, s in self.speakers if floor <= p < token.i and s.name and (
-                 s.kind == "person" or s.kind == "unnamed" and not any(self._after_mention(p) < m < token.i for m in named))]
+                 s.kind == "person" or s.kind == "unnamed" and not self._person_named_since(p, token, wanted))]
         candidates = sorted(spoke + self._subjects(token, floor, person=True), key=lambda c: -c[0])
         found = next((s for _, s in candidates if self.gender.get(s.name, wanted) == wanted), None)
         return found or self._person_just_named(token, wanted)
+
+    def _person_named_since(self, position: int, token: Token, wanted: str | None) -> bool:
+        """Whether a person of the gender ``wanted`` (or of none told) is named after the
+        mention remembered at ``position`` and before ``token``."""
+        after = self._after_mention(position)
+        return any(after < m.start < token.i for c in self.doc._.entity_clusters or []
+                   if c.label == "PERSON" and self.gender.get(c.name, wanted) == wanted for m in c.mentions)
 
     def _after_mention(self, position: int) -> int:
         """The last token of the speaker's mention remembered at ``position``, with what hangs
